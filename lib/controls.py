@@ -1,0 +1,243 @@
+"""Controls declared once, next to a model's parameters, and the live panel built from them.
+
+A parameter dataclass declares each field with :func:`control`, which stores
+the control spec (default, range, step, label, unit) in the field's metadata::
+
+    @dataclass(frozen=True)
+    class Params:
+        sigma: float = control(4.0, 1.5, 10.0, 0.1, "σ", doc="elasticity of substitution")
+
+        def __post_init__(self):
+            if self.sigma <= 1:
+                raise ValueError("sigma must exceed 1 (CES demand)")
+
+Controls that are not model parameters (the running variable ``phi``, a
+toggle, a preset) are passed as :class:`Control` objects.  :func:`panel` wires
+all of them to a figure function ``draw(params, **extras) -> Figure`` and shows
+the model's own message, never a traceback, when a combination is rejected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Control:
+    """Spec of one control.
+
+    Parameters
+    ----------
+    default : float, int, bool or str
+        Initial value (and the value *reset* returns to).
+    lo, hi, step : float, optional
+        Slider range and step (numeric controls).
+    label : str
+        Short symbol or name shown to the reader, e.g. ``"σ"``.
+    unit : str
+        Unit shown after the label (``""`` for pure numbers).
+    doc : str
+        One-line description (tooltip).
+    options : sequence, optional
+        Choices for a dropdown; ``default`` must be one of them.
+    """
+
+    default: Any
+    lo: float | None = None
+    hi: float | None = None
+    step: float | None = None
+    label: str = ""
+    unit: str = ""
+    doc: str = ""
+    options: tuple | None = None
+
+    def __post_init__(self):
+        if self.options is not None:
+            object.__setattr__(self, "options", tuple(self.options))
+            if self.default not in self.options:
+                raise ValueError(f"default {self.default!r} is not one of the options {self.options}")
+        elif isinstance(self.default, bool):
+            pass
+        elif isinstance(self.default, int | float):
+            if self.lo is None or self.hi is None:
+                raise ValueError("a numeric control needs lo and hi")
+            if not self.lo <= self.default <= self.hi:
+                raise ValueError(f"default {self.default} outside the control range [{self.lo}, {self.hi}]")
+        else:
+            raise ValueError(f"unsupported control default {self.default!r}")
+
+    @property
+    def kind(self) -> str:
+        if self.options is not None:
+            return "dropdown"
+        if isinstance(self.default, bool):
+            return "checkbox"
+        if isinstance(self.default, int) and (self.step is None or float(self.step).is_integer()):
+            return "int"
+        return "float"
+
+    @property
+    def description(self) -> str:
+        """Label with its unit, e.g. ``"τ (ad valorem)"``."""
+        name = self.label or "?"
+        return f"{name} ({self.unit})" if self.unit else name
+
+    def check(self, value) -> None:
+        """Raise ``ValueError`` if ``value`` is outside what this control allows."""
+        if self.kind == "dropdown":
+            if value not in self.options:
+                raise ValueError(f"{self.label}: {value!r} is not one of {self.options}")
+        elif self.kind == "checkbox":
+            if not isinstance(value, bool):
+                raise ValueError(f"{self.label}: expected True or False, got {value!r}")
+        elif not (self.lo <= value <= self.hi):
+            raise ValueError(f"{self.label} = {value} is outside the control range [{self.lo}, {self.hi}]")
+
+
+def control(default, lo=None, hi=None, step=None, label="", unit="", doc="", options=None):
+    """A dataclass ``field`` carrying its :class:`Control` spec in ``metadata``."""
+    spec = Control(default, lo, hi, step, label, unit, doc, options)
+    return field(default=default, metadata={"control": spec, "label": label, "unit": unit, "doc": doc})
+
+
+def specs(params_or_cls) -> dict[str, Control]:
+    """The control specs of a parameter dataclass (instance or class), by field name."""
+    return {
+        f.name: f.metadata["control"]
+        for f in dataclasses.fields(params_or_cls)
+        if "control" in f.metadata
+    }
+
+
+def spec_for(name: str, params=None, extras: Mapping[str, Control] | None = None) -> Control:
+    """The spec of ``name``: an extra control, or a field of ``params``."""
+    if extras and name in extras:
+        return extras[name]
+    if params is not None:
+        found = specs(params)
+        if name in found:
+            return found[name]
+    raise KeyError(f"no control named {name!r}")
+
+
+def split_values(params, values: Mapping[str, Any], extras: Mapping[str, Control] | None = None):
+    """Split control values into ``(params with fields replaced, extras dict)``.
+
+    Raises ``ValueError`` (the model's own message) if the parameter dataclass
+    rejects the combination.
+    """
+    extras = extras or {}
+    field_names = {f.name for f in dataclasses.fields(params)}
+    updates = {k: v for k, v in values.items() if k in field_names}
+    rest = {k: v for k, v in values.items() if k in extras}
+    unknown = set(values) - field_names - set(extras)
+    if unknown:
+        raise KeyError(f"unknown controls: {sorted(unknown)}")
+    new = dataclasses.replace(params, **updates) if updates else params
+    return new, {**{k: c.default for k, c in extras.items()}, **rest}
+
+
+def safe_draw(draw: Callable, params, values: Mapping[str, Any], extras=None):
+    """Draw or explain: returns ``(figure, None)`` or ``(None, message)``.
+
+    ``ValueError`` carries the model's message (a violated condition); any
+    other exception is reported as an unexpected failure, still as a message.
+    """
+    try:
+        for name, value in values.items():
+            spec_for(name, params, extras).check(value)
+        p, ex = split_values(params, values, extras)
+        return draw(p, **ex), None
+    except ValueError as err:
+        return None, f"Not admissible: {err}"
+    except Exception as err:  # noqa: BLE001 - a reader must never see a traceback
+        return None, f"Could not draw this combination ({type(err).__name__}: {err})"
+
+
+def _widget_for(name: str, spec: Control, value):
+    import ipywidgets as w
+
+    common = dict(description=spec.description, tooltip=spec.doc or name,
+                  style={"description_width": "initial"}, layout=w.Layout(width="420px"))
+    if spec.kind == "dropdown":
+        return w.Dropdown(options=list(spec.options), value=value, **common)
+    if spec.kind == "checkbox":
+        return w.Checkbox(value=value, indent=False, **common)
+    if spec.kind == "int":
+        return w.IntSlider(value=int(value), min=int(spec.lo), max=int(spec.hi),
+                           step=int(spec.step or 1), continuous_update=False, **common)
+    step = spec.step or (spec.hi - spec.lo) / 100
+    decimals = max(0, -int(f"{step:e}".split("e")[1]))
+    return w.FloatSlider(value=float(value), min=spec.lo, max=spec.hi, step=step,
+                         readout_format=f".{decimals}f", continuous_update=False, **common)
+
+
+def panel(draw: Callable, params, controls: Sequence[str] | None = None,
+          extras: Mapping[str, Control] | None = None, title: str | None = None):
+    """A live ipywidgets panel for ``draw(params, **extras) -> Figure``.
+
+    Parameters
+    ----------
+    draw : callable
+        A lib figure function.
+    params : dataclass instance
+        The starting parameters (also what *reset* returns to).
+    controls : sequence of str, optional
+        Which dataclass fields get a control (default: all with a spec).
+    extras : mapping of str to Control, optional
+        Further keyword controls passed to ``draw`` (e.g. ``phi``, toggles).
+    title : str, optional
+        A heading above the controls.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Controls, a reset button, a message line and the figure output.  The
+        widgets are reachable as ``box.controls`` (dict), ``box.reset``,
+        ``box.message`` and ``box.output``; ``box.redraw()`` redraws.
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    extras = dict(extras or {})
+    field_specs = specs(params)
+    names = list(controls) if controls is not None else list(field_specs)
+    for n in names:
+        if n not in field_specs:
+            raise KeyError(f"{n!r} has no control spec on {type(params).__name__}")
+    start = {n: getattr(params, n) for n in names} | {k: c.default for k, c in extras.items()}
+    all_specs = {n: field_specs[n] for n in names} | extras
+    widgets = {n: _widget_for(n, all_specs[n], start[n]) for n in start}
+    reset = w.Button(description="Reset", icon="undo", tooltip="Back to the chapter's parameter values")
+    message = w.HTML(value="")
+    output = w.Output()
+
+    def redraw(*_):
+        values = {n: wd.value for n, wd in widgets.items()}
+        fig, msg = safe_draw(draw, params, values, extras)
+        message.value = (f"<span style='color:#a00000'>{msg}</span>" if msg else "")
+        if fig is not None:
+            output.clear_output(wait=True)
+            with output:
+                display(fig)
+            plt.close(fig)
+
+    def do_reset(*_):
+        for n, wd in widgets.items():
+            wd.unobserve(redraw, names="value")
+            wd.value = start[n]
+            wd.observe(redraw, names="value")
+        redraw()
+
+    for wd in widgets.values():
+        wd.observe(redraw, names="value")
+    reset.on_click(do_reset)
+    children = ([w.HTML(f"<b>{title}</b>")] if title else []) + list(widgets.values()) + [reset, message, output]
+    box = w.VBox(children)
+    box.controls, box.reset, box.message, box.output, box.redraw = widgets, reset, message, output, redraw
+    redraw()
+    return box

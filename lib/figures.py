@@ -1,0 +1,168 @@
+"""One look for every figure of the book, and the export readers download.
+
+Every replicated figure function in ``lib`` draws through :func:`new_axes`, so
+the whole book shares one matplotlib style (:data:`STYLE`).  A chapter
+publishes a replicated figure with :func:`publish`, which
+
+* exports it as ``<label>.svg`` and ``<label>.png`` into ``_static/figures/``
+  at the book's root (Jupyter Book copies ``_static`` into the built site, so
+  the files are served at ``<book>/_static/figures/<label>.svg``), and
+* glues it under ``label`` for a ``{glue:figure}`` directive, together with a
+  short text ``<label>-params`` listing the parameter values drawn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+
+#: The book's matplotlib style: one place, applied on import of this module.
+STYLE: dict = {
+    "figure.figsize": (6.4, 4.2),
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.25,
+    "legend.frameon": False,
+    "legend.fontsize": 9,
+    "lines.linewidth": 1.8,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "trade-migration-book",
+    "axes.prop_cycle": matplotlib.cycler(
+        color=["#1f4e79", "#c0504d", "#4f8a3c", "#8064a2", "#d98c1f", "#4bacc6", "#7f7f7f"]
+    ),
+}
+
+#: Colours with a meaning, shared across chapters.
+COLORS = {
+    "north": "#1f4e79",
+    "south": "#c0504d",
+    "world": "#4f8a3c",
+    "neutral": "#7f7f7f",
+    "highlight": "#d98c1f",
+    "shade": "#b7cde3",
+}
+
+#: Folder (relative to the book root) that the built site serves the exports from.
+EXPORT_SUBDIR = Path("_static") / "figures"
+
+
+def apply_style() -> None:
+    """Apply :data:`STYLE` to matplotlib's global rcParams."""
+    plt.rcParams.update(STYLE)
+
+
+apply_style()
+
+
+def new_axes(ax=None, figsize=None, ncols: int = 1, nrows: int = 1, **subplot_kw):
+    """Return ``(fig, ax)``: the given axes and its figure, or a new styled figure.
+
+    Every figure function takes an optional ``ax`` and draws through this
+    helper, so readers can place a figure in their own layout.
+    """
+    if ax is not None:
+        return ax.figure, ax
+    fig, ax = plt.subplots(nrows=nrows, ncols=ncols, figsize=figsize, **subplot_kw)
+    return fig, ax
+
+
+def book_root(start: str | os.PathLike | None = None) -> Path:
+    """The book's root: the first folder at or above ``start`` holding ``_config.yml``.
+
+    Falls back to the repository containing this package.
+    """
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_config.yml").is_file() and (folder / "_toc.yml").is_file():
+            return folder
+    return Path(__file__).resolve().parent.parent
+
+
+def export(fig, label: str, folder: str | os.PathLike | None = None) -> tuple[Path, Path]:
+    """Write ``fig`` as ``<label>.svg`` and ``<label>.png``; return both paths.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    label : str
+        The figure's label, e.g. ``"fig-bo-1"``: the stable file name.
+    folder : path, optional
+        Defaults to ``<book root>/_static/figures``.
+    """
+    if not label or any(c in label for c in "/\\ "):
+        raise ValueError(f"label must be a plain name such as 'fig-bo-1', got {label!r}")
+    out = Path(folder) if folder is not None else book_root() / EXPORT_SUBDIR
+    out.mkdir(parents=True, exist_ok=True)
+    svg, png = out / f"{label}.svg", out / f"{label}.png"
+    fig.savefig(svg, format="svg", metadata={"Date": None})
+    fig.savefig(png, format="png", metadata={"Software": None})
+    return svg, png
+
+
+def format_params(params=None, extra: Mapping | None = None, names=None) -> str:
+    """A short human-readable list of parameter values: ``"σ = 4, κ = 5, φ = 0.5"``.
+
+    Uses each dataclass field's control ``label`` (see :mod:`lib.controls`) when
+    it has one.
+    """
+    parts: list[str] = []
+    if params is not None:
+        for f in dataclasses.fields(params):
+            if names is not None and f.name not in names:
+                continue
+            label = f.metadata.get("label", f.name)
+            parts.append(f"{label} = {_fmt(getattr(params, f.name))}")
+    for k, v in (extra or {}).items():
+        parts.append(f"{k} = {_fmt(v)}")
+    return ", ".join(parts)
+
+
+def _fmt(v) -> str:
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    return str(v)
+
+
+class _Text:
+    """Glue payload whose plain-text form is the string itself (no quotes)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def publish(fig, label: str, params=None, extra: Mapping | None = None, names=None,
+            folder=None, close: bool = True):
+    """Export ``fig`` (SVG + PNG) and glue it for a numbered ``{glue:figure}``.
+
+    Glues two keys: ``label`` (the figure) and ``<label>-params`` (the
+    parameter values as text, for the caption via ``{glue:text}``).  Returns
+    nothing, so a notebook cell ending with it shows no output; the files are
+    at :func:`export`'s paths.
+    """
+    export(fig, label, folder=folder)
+    try:
+        from myst_nb import glue
+    except ImportError:  # pragma: no cover - myst-nb is in requirements.txt
+        glue = None
+    if glue is not None:
+        glue(label, fig, display=False)
+        glue(f"{label}-params", _Text(format_params(params, extra, names)), display=False)
+    if close:
+        plt.close(fig)

@@ -1,0 +1,135 @@
+"""The replication registry: every original figure and proposition, and what became of it.
+
+Each paper package declares ``REGISTRY``, a list of :class:`Item`.  This module
+collects them (importing the paper packages lazily, by name, so that shared
+helpers never depend on a paper at import time) and renders the tables shown
+in each chapter and on the replication-status page.  The tests read the same
+registry.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+
+#: Paper key -> (package in lib, chapter notebook stem, short citation, BibTeX key).
+PAPERS: dict[str, tuple[str, str, str, str]] = {
+    "bo": ("offshoring", "baldwin_okubo", "Baldwin & Okubo", "baldwin2014offshoring"),
+    "schiff": ("negotiating_blocs", "schiff", "Schiff (2014)", "schiff2014small"),
+    "fas": ("customs_unions", "fernandez_arias_spiegel", "Fernández-Arias & Spiegel (1996)",
+            "fernandezarias1996north"),
+    "gordon": ("migration_vs_trade", "gordon", "Gordon (2010)", "gordon2010people"),
+}
+
+STATUSES = ("replicated", "partial", "differs", "not")
+KINDS = ("figure", "table", "proposition", "result", "lemma", "equation", "claim")
+
+_LABEL = re.compile(r"^fig-(bo|schiff|fas|gordon)-[a-z0-9]+$")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One original figure, table, proposition or result of a paper.
+
+    Parameters
+    ----------
+    paper : str
+        Key in :data:`PAPERS` (``"bo"``, ``"schiff"``, ``"fas"``, ``"gordon"``).
+    id : str
+        The paper's own name for it: ``"Fig. 1"``, ``"Result 3"``, ``"Prop. 1(ii)"``.
+    kind : str
+        One of :data:`KINDS`.
+    title : str
+        What it shows or says, in a few words.
+    ours : str
+        Where the book rebuilds it: a figure label (``"fig-bo-1"``) or the test
+        that checks it (``"tests/test_offshoring_model.py::test_result_1"``).
+    status : str
+        One of :data:`STATUSES`.
+    note : str
+        Why, when the status is not plainly ``replicated``.
+    """
+
+    paper: str
+    id: str
+    kind: str
+    title: str
+    ours: str
+    status: str
+    note: str = ""
+
+    def __post_init__(self):
+        if self.paper not in PAPERS:
+            raise ValueError(f"unknown paper key {self.paper!r}; expected one of {list(PAPERS)}")
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, got {self.kind!r}")
+        if self.status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, got {self.status!r}")
+        if not self.id or not self.title or not self.ours:
+            raise ValueError("id, title and ours must be non-empty")
+        if self.status != "replicated" and not self.note:
+            raise ValueError(f"{self.paper} {self.id}: a status other than 'replicated' needs a note")
+        if self.ours.startswith("fig-") and not _LABEL.match(self.ours):
+            raise ValueError(f"figure label {self.ours!r} must look like 'fig-<paper>-<n>'")
+
+    @property
+    def is_figure_label(self) -> bool:
+        return self.ours.startswith("fig-")
+
+    @property
+    def chapter(self) -> str:
+        return PAPERS[self.paper][1]
+
+
+def collect(papers=None) -> list[Item]:
+    """All items of the given paper keys (default: every paper whose package exists)."""
+    items: list[Item] = []
+    for key in papers or PAPERS:
+        module_name = PAPERS[key][0]
+        try:
+            module = importlib.import_module(f"lib.{module_name}")
+        except ModuleNotFoundError as err:
+            if err.name == f"lib.{module_name}":
+                continue  # chapter not written yet
+            raise
+        items.extend(getattr(module, "REGISTRY", []))
+    return items
+
+
+def figure_labels(papers=None) -> dict[str, str]:
+    """Figure label -> chapter stem, for every registry item rebuilt as a figure."""
+    return {it.ours: it.chapter for it in collect(papers) if it.is_figure_label}
+
+
+_BADGE = {"replicated": "✅ replicated", "partial": "🟡 partial", "differs": "🔶 differs", "not": "⛔ not"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(items: list[Item], with_paper: bool = False) -> str:
+    """A Markdown table of ``items`` (figure labels become cross-references)."""
+    head = (["Paper"] if with_paper else []) + ["Original", "What", "In this book", "Status", "Note"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for it in items:
+        where = f"{{numref}}`{it.ours}`" if it.is_figure_label else f"`{it.ours}`"
+        cells = ([PAPERS[it.paper][2]] if with_paper else []) + [
+            it.id, it.title, where, _BADGE[it.status], it.note]
+        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return "\n".join(rows)
+
+
+def summary(items: list[Item]) -> dict[str, int]:
+    """Count of items per status."""
+    return {s: sum(it.status == s for it in items) for s in STATUSES}
+
+
+def show(papers=None, with_paper: bool | None = None):
+    """Display the registry table of ``papers`` as Markdown (in a notebook)."""
+    from IPython.display import Markdown
+
+    items = collect(papers)
+    wp = with_paper if with_paper is not None else (papers is None or len(papers) > 1)
+    return Markdown(markdown_table(items, with_paper=wp))

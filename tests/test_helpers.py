@@ -1,0 +1,218 @@
+"""Unit tests of the shared helpers: figures/export, controls/panel, explorer, registry, book."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+import xml.etree.ElementTree as ET
+from dataclasses import FrozenInstanceError, dataclass
+
+import numpy as np
+import pytest
+
+from lib import book, controls, explorer, figures, registry
+from lib.controls import Control, control
+
+# --- a toy model with one regularity condition, to exercise the helpers -------------------------
+
+
+@dataclass(frozen=True)
+class Toy:
+    a: float = control(1.0, 0.5, 3.0, 0.1, "a", "", "slope")
+    n: int = control(3, 1, 9, 1, "n", "firms", "number of firms")
+
+    def __post_init__(self):
+        if self.a > 2.5:
+            raise ValueError("a must not exceed 2.5 (toy regularity condition)")
+
+
+PHI = Control(0.5, 0.0, 1.0, 0.05, "φ", "", "freeness of trade")
+
+
+def draw(p, *, phi=0.5, show=True, ax=None):
+    fig, ax = figures.new_axes(ax)
+    x = np.linspace(0, 1, 20)
+    if show:
+        ax.plot(x, p.a * x**phi + p.n)
+    return fig
+
+
+def boom(p, *, phi=0.5, ax=None):
+    raise ZeroDivisionError("solver blew up")
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+
+def test_style_applied_on_import():
+    import matplotlib.pyplot as plt
+
+    assert plt.rcParams["axes.spines.top"] is False
+    assert plt.rcParams["svg.fonttype"] == "none"
+
+
+def test_new_axes_reuses_given_axes():
+    fig, ax = figures.new_axes()
+    fig2, ax2 = figures.new_axes(ax)
+    assert fig2 is fig and ax2 is ax
+
+
+def test_export_writes_valid_svg_and_png(tmp_path):
+    fig = draw(Toy())
+    svg, png = figures.export(fig, "fig-bo-test", folder=tmp_path)
+    assert svg.name == "fig-bo-test.svg" and png.name == "fig-bo-test.png"
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert width > 100 and height > 100
+
+
+def test_export_default_folder_is_served_static(tmp_path, monkeypatch):
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "_toc.yml").write_text("root: intro\n")
+    sub = tmp_path / "chapters"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    svg, _ = figures.export(draw(Toy()), "fig-bo-x")
+    assert svg == tmp_path / "_static" / "figures" / "fig-bo-x.svg"
+
+
+@pytest.mark.parametrize("bad", ["", "a/b", "has space"])
+def test_export_rejects_bad_labels(tmp_path, bad):
+    with pytest.raises(ValueError):
+        figures.export(draw(Toy()), bad, folder=tmp_path)
+
+
+def test_format_params_uses_control_labels():
+    text = figures.format_params(Toy(a=2.0), extra={"φ": 0.25})
+    assert text == "a = 2, n = 3, φ = 0.25"
+
+
+# --- controls -----------------------------------------------------------------------------------
+
+
+def test_control_spec_validates_itself():
+    with pytest.raises(ValueError):
+        Control(5.0, 0.0, 1.0)
+    with pytest.raises(ValueError):
+        Control(1.0)  # numeric without a range
+    with pytest.raises(ValueError):
+        Control("x", options=("a", "b"))
+    assert Control(True).kind == "checkbox"
+    assert Control("a", options=("a", "b")).kind == "dropdown"
+    assert Control(3, 1, 9, 1).kind == "int"
+    assert PHI.kind == "float"
+
+
+def test_control_rejects_out_of_range_values():
+    with pytest.raises(ValueError, match="outside the control range"):
+        PHI.check(1.5)
+    PHI.check(0.3)
+    with pytest.raises(ValueError):
+        Control("a", options=("a", "b")).check("c")
+
+
+def test_specs_come_from_field_metadata():
+    s = controls.specs(Toy)
+    assert set(s) == {"a", "n"} and s["n"].unit == "firms"
+    with pytest.raises(FrozenInstanceError):
+        Toy().a = 2.0
+
+
+def test_safe_draw_reports_model_message_not_traceback():
+    fig, msg = controls.safe_draw(draw, Toy(), {"a": 2.8}, {"phi": PHI})
+    assert fig is None and "toy regularity condition" in msg
+    fig, msg = controls.safe_draw(draw, Toy(), {"phi": 7.0}, {"phi": PHI})
+    assert fig is None and "outside the control range" in msg
+    fig, msg = controls.safe_draw(boom, Toy(), {"phi": 0.2}, {"phi": PHI})
+    assert fig is None and "ZeroDivisionError" in msg
+    fig, msg = controls.safe_draw(draw, Toy(), {"a": 2.0, "phi": 0.2}, {"phi": PHI})
+    assert msg is None and fig is not None
+
+
+def test_panel_shows_message_and_resets():
+    box = controls.panel(draw, Toy(), extras={"phi": PHI, "show": Control(True, label="curve")})
+    assert set(box.controls) == {"a", "n", "phi", "show"}
+    assert box.controls["a"].description == "a" and box.controls["n"].description == "n (firms)"
+    assert box.message.value == ""
+    box.controls["a"].value = 2.8  # the model rejects it
+    assert "toy regularity condition" in box.message.value
+    box.controls["phi"].value = 0.9
+    box.reset.click()
+    assert box.controls["a"].value == 1.0 and box.controls["phi"].value == 0.5
+    assert box.message.value == ""
+
+
+def test_panel_unknown_control_is_an_error():
+    with pytest.raises(KeyError):
+        controls.panel(draw, Toy(), controls=["nope"])
+
+
+# --- explorer -----------------------------------------------------------------------------------
+
+
+def test_explorer_one_control_frames_and_markup():
+    grid = np.linspace(0.1, 0.9, 5)
+    ex = explorer.explorer(draw, Toy(), grid={"phi": grid}, extras={"phi": PHI})
+    assert list(ex.frames) == ["0", "1", "2", "3", "4"]
+    assert all(f["src"].startswith("data:image/png;base64,") for f in ex.frames.values())
+    assert len({f["src"] for f in ex.frames.values()}) == 5  # every frame differs
+    html = ex._repr_html_()
+    assert 'type="range"' in html and "<script>" in html
+    assert "http" not in re.sub(r"data:image[^\"']+", "", html)  # no external resource
+    m = re.search(r'<script type="application/json" data-frames>(.*?)</script>', html, re.S)
+    assert json.loads(m.group(1).replace("<\\/", "</")) == ex.frames
+    assert 'value="2"' in html  # default phi = 0.5 snaps to the middle
+
+
+def test_explorer_two_controls_and_rejected_frames():
+    ex = explorer.explorer(draw, Toy(), grid={"a": [1.0, 2.0, 3.0], "phi": [0.2, 0.8]},
+                           extras={"phi": PHI})
+    assert set(ex.frames) == {f"{i}-{j}" for i in range(3) for j in range(2)}
+    assert "message" in ex.frames["2-0"] and "toy regularity condition" in ex.frames["2-0"]["message"]
+    assert "src" in ex.frames["1-1"]
+
+
+def test_explorer_rejects_bad_grids():
+    with pytest.raises(ValueError):
+        explorer.explorer(draw, Toy(), grid={"phi": [0.5, 1.5]}, extras={"phi": PHI})
+    with pytest.raises(ValueError):
+        explorer.explorer(draw, Toy(), grid={}, extras={"phi": PHI})
+    with pytest.raises(KeyError):
+        explorer.explorer(draw, Toy(), grid={"nope": [1]})
+
+
+# --- registry -----------------------------------------------------------------------------------
+
+
+def test_item_schema_is_enforced():
+    ok = registry.Item("bo", "Fig. 1", "figure", "paths", "fig-bo-1", "replicated")
+    assert ok.chapter == "baldwin_okubo" and ok.is_figure_label
+    with pytest.raises(ValueError):
+        registry.Item("xx", "Fig. 1", "figure", "paths", "fig-bo-1", "replicated")
+    with pytest.raises(ValueError):
+        registry.Item("bo", "Fig. 1", "figure", "paths", "fig-bo-1", "done")
+    with pytest.raises(ValueError):
+        registry.Item("bo", "Fig. 1", "figure", "paths", "fig-bo-1", "differs")  # needs a note
+    with pytest.raises(ValueError):
+        registry.Item("bo", "Fig. 1", "figure", "paths", "fig-1", "replicated")
+
+
+def test_markdown_table_escapes_and_links():
+    it = registry.Item("bo", "Fig. 1", "figure", "a | b", "fig-bo-1", "differs", "because")
+    table = registry.markdown_table([it])
+    assert "{numref}`fig-bo-1`" in table and "a \\| b" in table and "differs" in table
+
+
+# --- book facts ---------------------------------------------------------------------------------
+
+
+def test_book_urls_are_derived_from_the_config():
+    slug = book.repo_slug()
+    assert book.repo_url().endswith(slug)
+    assert book.binder_url("chapters/x.ipynb").endswith(f"{slug}/main?urlpath=lab/tree/chapters/x.ipynb")
+    assert book.figure_url("fig-bo-1").startswith(book.base_url())
+    assert "fig-bo-1" in book.bibtex_figure("fig-bo-1", "baldwin_okubo", "caption")

@@ -1,0 +1,119 @@
+"""The repository keeps its promises: pins, Binder, one URL, citation files, cleared notebooks."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+import yaml
+
+from lib import book, registry
+
+from .conftest import CHAPTERS, ROOT
+
+NOTEBOOKS = sorted(CHAPTERS.glob("*.ipynb"))
+
+
+def _requirements(name):
+    lines = (ROOT / name).read_text().splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt"])
+def test_requirements_are_exact_pins(name):
+    for line in _requirements(name):
+        if line.startswith(("-e ", "-r ")):
+            continue
+        assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][A-Za-z0-9.\-+]*", line), line
+
+
+def test_requirements_have_the_book_stack():
+    names = {ln.split("==")[0].lower() for ln in _requirements("requirements.txt")}
+    assert "jupyter-book==1.0.4.post1" in _requirements("requirements.txt")
+    for pkg in ["numpy", "scipy", "sympy", "matplotlib", "ipywidgets", "ipykernel"]:
+        assert pkg in names
+    assert "-e ." in _requirements("requirements.txt")
+    assert "-r requirements.txt" in _requirements("requirements-dev.txt")
+
+
+def test_pyproject_installs_lib():
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert data["tool"]["setuptools"]["packages"] == ["lib"]
+    assert data["tool"]["pytest"]["ini_options"]["testpaths"] == ["tests"]
+
+
+def test_binder_points_back_at_requirements():
+    assert (ROOT / "binder" / "requirements.txt").read_text().strip() == "-r ../requirements.txt"
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_config_build_settings():
+    cfg = book.config()
+    assert cfg["only_build_toc_files"] is True
+    assert cfg["execute"]["execute_notebooks"] == "force"
+    assert cfg["execute"]["raise_on_error"] is True
+    assert cfg["sphinx"]["config"]["intersphinx_mapping"] == {}
+    assert cfg["launch_buttons"]["binderhub_url"] == "https://mybinder.org"
+    assert cfg["launch_buttons"]["notebook_interface"] == "jupyterlab"
+
+
+def test_one_repository_url_everywhere():
+    slug = book.repo_slug()
+    owner, name = slug.split("/")
+    assert book.base_url() == f"https://{owner}.github.io/{name}/"
+    readme = (ROOT / "README.md").read_text()
+    badge = re.search(r"\(https://mybinder\.org/v2/gh/([^/]+/[^/]+)/", readme)
+    assert badge and badge.group(1) == slug
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert cff["repository-code"] == book.repo_url()
+    assert cff["url"] == book.base_url()
+
+
+def test_citation_cff_is_valid():
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert cff["cff-version"] == "1.2.0"
+    for key in ["message", "title", "authors", "type"]:
+        assert cff[key]
+    assert len(cff["references"]) == 4
+    for ref in cff["references"]:
+        assert ref["type"] in {"article", "report"} and ref["title"] and ref["authors"]
+        assert isinstance(ref["year"], int)
+
+
+def test_references_bib_has_the_four_papers():
+    from pybtex.database import parse_file
+
+    bib = parse_file(str(ROOT / "references.bib"))
+    for _, _, _, key in registry.PAPERS.values():
+        assert key in bib.entries
+    assert bib.entries["baldwin2014offshoring"].fields["year"] == "2014"
+    assert bib.entries["schiff2014small"].fields["year"] == "2014"
+    assert bib.entries["fernandezarias1996north"].fields["year"] == "1996"
+    assert bib.entries["gordon2010people"].fields["year"] == "2010"
+
+
+def test_toc_lists_every_chapter_notebook():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = {c["file"] for part in toc["parts"] for c in part["chapters"]}
+    for nb in NOTEBOOKS:
+        assert f"chapters/{nb.stem}" in files
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebooks_are_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"{path.name}: a code cell has outputs"
+            assert cell.execution_count is None, f"{path.name}: a code cell has an execution count"
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
+
+
+def test_ci_runs_the_readme_test_command():
+    run = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in run
+    assert "make test" in (ROOT / "README.md").read_text()
+    assert "make book" in (ROOT / "README.md").read_text()
