@@ -112,6 +112,13 @@ def test_status_and_cite_pages_render(built_book):
     assert book.base_url() in cite and "@book{" in cite and "@misc{" in cite
 
 
+@pytest.mark.parametrize("stem", CHAPTER_STEMS)
+def test_no_dead_widget_controls_on_static_pages(built_book, stem):
+    text = built_book.page(stem).read_text(encoding="utf-8")
+    assert "application/vnd.jupyter.widget-view+json" not in text
+    assert "jupyter-widgets" not in text
+
+
 def test_static_explorers_need_no_external_script(built_book):
     for stem in CHAPTER_STEMS:
         soup = _soup(built_book.page(stem))
