@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt
 STYLE: dict = {
     "figure.figsize": (6.4, 4.2),
     "figure.dpi": 100,
-    "savefig.dpi": 150,
+    "savefig.dpi": 100,
     "savefig.bbox": "tight",
     "font.size": 10,
     "axes.titlesize": 11,
@@ -53,6 +53,9 @@ COLORS = {
     "highlight": "#d98c1f",
     "shade": "#b7cde3",
 }
+
+#: Resolution of the exported PNG (the SVG is resolution-free).
+EXPORT_DPI = 200
 
 #: Folder (relative to the book root) that the built site serves the exports from.
 EXPORT_SUBDIR = Path("_static") / "figures"
@@ -107,7 +110,7 @@ def export(fig, label: str, folder: str | os.PathLike | None = None) -> tuple[Pa
     out.mkdir(parents=True, exist_ok=True)
     svg, png = out / f"{label}.svg", out / f"{label}.png"
     fig.savefig(svg, format="svg", metadata={"Date": None})
-    fig.savefig(png, format="png", metadata={"Software": None})
+    fig.savefig(png, format="png", dpi=EXPORT_DPI, metadata={"Software": None})
     return svg, png
 
 
