@@ -1,0 +1,77 @@
+"""Benchmarks for Schiff (2014): model solves and interactive figure updates.
+
+Run with the venv's python (no pytest)::
+
+    .venv/bin/python benchmarks/bench_negotiating_blocs.py
+
+Prints the median time of each measured operation next to the issue's target.
+An "update" is what the live panel does on every slider move: recompute and
+draw the figure with matplotlib's Agg backend (``canvas.draw()``), then close it.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import replace
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+from lib.negotiating_blocs import checks, figures, model  # noqa: E402
+
+P = model.Params()
+
+
+def median_ms(fn, repeat: int = 15, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return 1000 * statistics.median(times)
+
+
+def update(draw, params, **kw):
+    def run():
+        fig = draw(params, **kw)
+        fig.canvas.draw()
+        plt.close(fig)
+    return run
+
+
+def main():
+    rows = []
+    # the whole model: Sections II and III, both regimes, with optimal migration
+    rows.append(("solve(): both regimes with migration", median_ms(lambda: model.solve(P), 50), 20))
+    rows.append(("results(): + critical heterogeneities", median_ms(lambda: model.results(P), 50), 20))
+    rows.append(("solve() at the uniform map (c = 30)",
+                 median_ms(lambda: model.solve(replace(P, spec="uniform", c=30.0)), 50), 20))
+    rows.append(("Figure 1 geometry and areas (no drawing)",
+                 median_ms(lambda: figures.fig1_geometry(P), 30), 20))
+    # interactive updates: the live panel of Figure 1, at a few slider positions
+    for label, Q in (("defaults", P), ("alpha = 0.6", replace(P, alpha=0.6)),
+                     ("c = 4", replace(P, c=4.0))):
+        rows.append((f"fig_1 update ({label})", median_ms(update(figures.fig_1, Q), 9), 50))
+    rows.append(("fig_1 update, no areas", median_ms(update(figures.fig_1, P, areas=False), 9), 50))
+    for name in ("fig_s1", "fig_s2", "fig_s3", "fig_s4", "fig_s5"):
+        rows.append((f"{name} redraw (supplementary, static)",
+                     median_ms(update(getattr(figures, name), P), 5, 1), None))
+    rows.append(("proposition checks (1-3) at P",
+                 median_ms(lambda: (checks.proposition_1(P), checks.proposition_2(P),
+                                    checks.proposition_3(P)), 5, 1), None))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'operation':{width}s}  median ms  target ms")
+    for name, ms, target in rows:
+        tgt = f"{target:>9}" if target is not None else "        -"
+        flag = "" if target is None or ms < target else "  (over target)"
+        print(f"{name:{width}s}  {ms:9.2f}  {tgt}{flag}")
+
+
+if __name__ == "__main__":
+    main()
