@@ -1,0 +1,89 @@
+"""Benchmarks of the Gordon chapter: median time of each interactive update and model solve.
+
+Run: ``.venv/bin/python benchmarks/bench_migration_vs_trade.py`` (plain script, no pytest).
+An "update" is what a panel does when a control moves: rebuild the parameters, recompute and
+draw the figure with the Agg backend, then close it.  Target: median under 50 ms.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+import time
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+from lib.figures import new_axes  # noqa: E402
+from lib.migration_vs_trade import figures as F  # noqa: E402
+from lib.migration_vs_trade import model as m  # noqa: E402
+
+TARGET_MS = 50.0
+
+
+def median_ms(fn, repeat: int = 15, warmup: int = 2) -> tuple[float, float]:
+    """Median wall-clock and CPU (process) time of ``fn`` in milliseconds.
+
+    The CPU time is what the update costs on an otherwise idle core; the wall
+    time also includes waiting for a core on a busy machine.
+    """
+    for _ in range(warmup):
+        fn()
+    wall, cpu = [], []
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        wall.append((time.perf_counter() - t0) * 1e3)
+        cpu.append((time.process_time() - c0) * 1e3)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def update(draw, params, **kw):
+    def run():
+        fig = draw(params, **kw)
+        fig.canvas.draw()
+        plt.close(fig)
+    return run
+
+
+def empty(ncols: int, figsize):
+    """Context: an empty figure in the book style with the same panels (no model, no content)."""
+    def run():
+        fig, _ = new_axes(None, ncols=ncols, figsize=figsize)
+        fig.canvas.draw()
+        plt.close(fig)
+    return run
+
+
+def main() -> None:
+    cases = [
+        ("F1 update (K_H = 220)", update(F.fig_f1, dataclasses.replace(m.HOSParams(), K_H=220.0))),
+        ("F2 update (τ = 2.5)", update(F.fig_f2, m.TechParams(tau=2.5))),
+        ("F3 update (m = 0.2)", update(F.fig_f3, m.GainsParams(m=0.2))),
+        ("F4 update (preset Trade)", update(F.fig_f4, m.BargainParams(), preset="Trade")),
+    ]
+    solves = [
+        ("solve: free trade (F1)", lambda: m.free_trade(m.HOSParams())),
+        ("solve: τ sweep, 121 points (F2a)", lambda: m.tau_sweep(m.TechParams(), [1 + 0.025 * i for i in range(121)])),
+        ("solve: crossing τ* (F2)", lambda: m.crossing_tau(m.TechParams())),
+        ("solve: migration gains (F3)", lambda: m.migration_gains(m.GainsParams())),
+        ("solve: bargain (F4)", lambda: m.bargain(m.BargainParams(eps=1.0))),
+        ("results()", m.results),
+        ("context: empty 2-panel figure", empty(2, (11.0, 4.6))),
+        ("context: empty 3-panel figure", empty(3, (13.5, 4.3))),
+    ]
+    print(f"{'case':36s} {'wall ms':>8s} {'cpu ms':>8s} {'target':>8s}")
+    for name, fn in cases:
+        w, c = median_ms(fn)
+        flag = "ok" if c < TARGET_MS else "SLOW"
+        print(f"{name:36s} {w:8.1f} {c:8.1f} {'< ' + str(int(TARGET_MS)):>8s} {flag}")
+    for name, fn in solves:
+        w, c = median_ms(fn)
+        print(f"{name:36s} {w:8.2f} {c:8.2f} {'-':>8s}")
+
+
+if __name__ == "__main__":
+    main()

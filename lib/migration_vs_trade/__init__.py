@@ -1,0 +1,134 @@
+"""Gordon (2010), "People Are Not Bananas: How Immigration Differs from Trade".
+
+The essay has no model and no figures.  This package keeps three things apart:
+
+* :mod:`.essay`: the essay's propositions P0-P20 and conclusions C1-C3 (the
+  book's paraphrases, with pin cites) and the tables T1-T2;
+* :mod:`.data`: the essay's own numbers (``data/gordon_claims.csv``) and the
+  data figures D1-D7 that chart them (:mod:`.figures`);
+* :mod:`.model`: the book's small illustrations F1-F4 of arguments the essay
+  engages (HOS factor-price equalisation, technology gaps, who gains from
+  migration, a negotiation game).  None of these models is the author's.
+"""
+
+from lib.registry import Item
+
+from .data import Claim, ClaimsFormatError, claim, load_claims
+from .essay import (
+    PROPOSITIONS,
+    TABLE_T1,
+    TABLE_T2,
+    proposition,
+    table_t1_markdown,
+    table_t2_markdown,
+)
+from .figures import (
+    DATA_ROWS,
+    F2_EXTRAS,
+    F4_EXTRAS,
+    NO_PRESET,
+    fig_d1,
+    fig_d2,
+    fig_d3,
+    fig_d4,
+    fig_d5,
+    fig_d6,
+    fig_d7,
+    fig_f1,
+    fig_f2,
+    fig_f3,
+    fig_f4,
+)
+from .model import (
+    PRESETS,
+    BargainParams,
+    GainsParams,
+    HOSParams,
+    Illustrations,
+    TechParams,
+    apply_preset,
+    autarky,
+    bargain,
+    crossing_tau,
+    free_migration,
+    free_trade,
+    migration_gains,
+    migration_M_star,
+    results,
+)
+
+__all__ = [
+    "REGISTRY", "Claim", "ClaimsFormatError", "claim", "load_claims", "PROPOSITIONS", "TABLE_T1",
+    "TABLE_T2", "proposition", "table_t1_markdown", "table_t2_markdown", "DATA_ROWS", "F2_EXTRAS",
+    "F4_EXTRAS", "NO_PRESET", "fig_d1", "fig_d2", "fig_d3", "fig_d4", "fig_d5", "fig_d6", "fig_d7",
+    "fig_f1", "fig_f2", "fig_f3", "fig_f4", "PRESETS", "BargainParams", "GainsParams", "HOSParams",
+    "Illustrations", "TechParams", "apply_preset", "autarky", "bargain", "crossing_tau",
+    "free_migration", "free_trade", "migration_gains", "migration_M_star", "results",
+]
+
+_T = "tests/test_migration_vs_trade.py::"
+_CHART = "Book's chart of the essay's numbers: "
+_ILLU = "Book's illustration (model not in the essay): "
+
+_FIGS = [
+    ("D1", "Mexican-born population in the U.S., 1990-2008", "fig-gordon-d1", "fn 16-18 (Grieco 2003; Passel & Cohn 2009), fn 28 (NAFTA signature)"),
+    ("D2", "Governance matrix: three flows x three levels", "fig-gordon-d2", "Parts II-III, fn 29-88; colours are the book's summary"),
+    ("D3", "Counts of bilateral agreements (BITs, BFTAs, BLMAs)", "fig-gordon-d3", "fn 33, 42, 77, 79; counts are not strength or coverage (fn 89)"),
+    ("D4", "Agreement portfolios: BFTAs 2007, the U.S. portfolio, BLMA partners", "fig-gordon-d4", "fn 28, 36, 52, 81-82, 91; II.B.3"),
+    ("D5", "Estimated world gains from migration vs OECD aid", "fig-gordon-d5", "fn 22-23 (World Bank 2005; Walmsley & Winters 2005), fn 145 (OECD 2009)"),
+    ("D6", "Wage ratios compared in the Conclusion", "fig-gordon-d6", "fn 153 (Eurostat; McRae 2003; Jus Semper 2008)"),
+    ("D7", "Timeline of governance events", "fig-gordon-d7", "fn 26-28, 32, 38-40, 47, 55-63, 65, 73, 77, 87, 137"),
+]
+_ILLS = [
+    ("F1", "HOS factor-price equalisation: trade and migration as perfect substitutes", "fig-gordon-f1", "Part I pp. 1113-14 and fn 13 (Bhandari; Razin & Sadka 1997)"),
+    ("F2", "Technology differences: trade can widen the wage gap", "fig-gordon-f2", "fn 13 (Razin & Sadka 2001 at 26); not the essay's NAFTA mechanism"),
+    ("F3", "Who gains from migration: immigration surplus vs migrants and origin", "fig-gordon-f3", "IV.B pp. 1134-36, fn 120-121; echoes signs and shares, not the cited CGE numbers"),
+    ("F4", "Negotiation game: reciprocity, unilateral alternatives, Part V switches", "fig-gordon-f4", "IV intro-IV.D and Part V; presets are stylised encodings, not measurements"),
+]
+
+#: Every figure, table and proposition of the chapter, and where the book rebuilds it.
+REGISTRY: list[Item] = (
+    [Item("gordon", i, "figure", t, lab, "replicated", _CHART + n) for i, t, lab, n in _FIGS]
+    + [Item("gordon", i, "figure", t, lab, "replicated", _ILLU + n) for i, t, lab, n in _ILLS]
+    + [
+        Item("gordon", "T1", "table", "Part III scorecard: bilateral trade/investment accords vs BLMAs",
+             _T + "test_table_t1", "replicated", "The book's table of the Part III text (pp. 1128-30)"),
+        Item("gordon", "T2", "table", "Part IV parallel: flour-importing baker vs tomato cannery",
+             _T + "test_table_t2", "replicated", "The book's table of pp. 1130-31"),
+    ]
+)
+
+_STATUS = {
+    # id: (status, note)
+    "P1": ("replicated", "Verbal; F1 shows the claim in the book's HOS model (equal world and national gains from trade and migration)"),
+    "P3": ("replicated", "Verbal plus one number (Q01, fn 11), checked against the CSV"),
+    "P4": ("replicated", "Verbal, citing Bhandari and Razin & Sadka; F1 (inside the cone) and F2 (technology gap) illustrate both halves in the book's model"),
+    "P14": ("replicated", "Verbal comparison; restated as Table T1"),
+    "P15": ("partial", "Verbal thesis; Table T2 restates the parallel, F4 the 'beats acting alone' logic in a stylised game that is the book's"),
+    "P16": ("not", "Verbal political-economy argument; restated with pin cite, nothing numerical or formal to rebuild"),
+    "P17": ("partial", "F3 echoes (a)'s small destination gain and (c)'s migrants' large share in a one-good model that is the book's; (b) is not modelled; the essay's hedges stand"),
+    "P18": ("partial", "Verbal; F4's ρ switch encodes it (the book's stylised game)"),
+    "P19": ("partial", "Verbal; F4's θ and ρ together encode the author's refinement (the book's stylised game)"),
+    "P20": ("partial", "Verbal and hedged; F4's ε, κ, λ switches encode V(i), (iii)-(v) (the book's stylised game); V(ii) is not modelled"),
+    "C1": ("not", "The author's normative position; presented with pin cite, not tested; D5 charts the aid figure"),
+    "C2": ("not", "The author's normative position; presented with pin cite, not tested; D6 charts the wage ratios"),
+    "C3": ("not", "The author's normative position; presented with pin cite, not tested"),
+}
+
+#: The test that checks each proposition's restatement, numbers or illustration.
+_TESTS = {"P1": "test_f1_trade_and_migration_equivalent_inside_cone",
+          "P3": "test_p3_outsourcing_ratio",
+          "P4": "test_f2_checkpoints_and_crossing",
+          "P14": "test_table_t1", "P15": "test_table_t2",
+          "P17": "test_f3_defaults", "P18": "test_f4_presets", "P19": "test_f4_presets",
+          "P20": "test_f4_presets"}
+
+for _p in PROPOSITIONS:
+    _status, _note = _STATUS.get(
+        _p.id, ("replicated", "Paraphrased with pin cite; its numbers charted and checked against the CSV"
+                if _p.claims else "Paraphrased with pin cite"))
+    _test = _TESTS.get(_p.id, "test_propositions_quote_csv_numbers" if _p.claims
+                       else "test_proposition_pin_cites")
+    _fig = f" (see {_p.figure.replace('fig-gordon-', '').upper()})" if _p.figure else ""
+    REGISTRY.append(Item("gordon", _p.id, "claim", f"{_p.title} ({_p.cite})", _T + _test,
+                         _status, _note + _fig))
