@@ -4,19 +4,27 @@
   the browser raise "Identifier 'THEBE_JS_URL' has already been declared" on every page.  We keep
   the first copy of every script.
 
+* The live ipywidgets panels run in Binder/Jupyter only; their outputs are removed from the static
+  pages (cell tag ``remove-output``), but myst-nb still embeds the executed notebook's widget state
+  (tens of kB of dead JSON per page).  We drop it: the static page's explorers need none of it.
+
 (pydata-sphinx-theme also needs a theme mode, or it logs a console error on every page: that is
 ``html_context.default_mode`` in ``_config.yml``.)
 """
 
 from __future__ import annotations
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
-def _dedupe_scripts(app, pagename, templatename, context, doctree):
+
+def _clean_scripts(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if not scripts:
         return
     seen, kept = set(), []
     for js in scripts:
+        if getattr(js, "attributes", {}).get("type") == WIDGET_STATE:
+            continue
         key = (getattr(js, "filename", None) or "", repr(sorted(getattr(js, "attributes", {}).items())))
         if key in seen:
             continue
@@ -26,5 +34,5 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    app.connect("html-page-context", _dedupe_scripts, priority=900)
+    app.connect("html-page-context", _clean_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,706 @@
+"""Baldwin & Okubo: international trade, offshoring and heterogeneous firms.
+
+Pure numerics for the two-nation model of :cite:`baldwin2014offshoring`
+(NBER WP 16660): a Melitz-type M-sector with Pareto unit-input coefficients
+``a ~ G[a] = a**kappa`` on ``[0, 1]``, footloose firms (one unit of capital
+each), a big North (expenditure share ``sE``) and a small South.
+
+Two polar adjustment paths from autarky are compared:
+
+* **HFT** (instantaneous entry/exit, then relocation): the standard
+  heterogeneous-firms equilibrium (9); nobody wants to move (Result 1).
+* **Relocation, then entry/exit**: the most efficient Southern firms move
+  North first (Result 2), exporters in the *XX* phase (``phi < phi_P``), then
+  non-exporters in the *DD* phase, until the South is empty at the sustain
+  point ``phi_S`` (Results 3-4); entry/exit then restores the cut-off and
+  free-entry conditions, (21)-(22).
+
+Equation numbers follow the paper.  The text extraction lost every displayed
+equation, so all of them are reconstructions from the model (see the
+replication brief): they reproduce exactly the closed forms that survive in
+the text (``phi_P``, ``phi_S``, the home-market-effect slope, footnote 11 and
+the ``kappa = sigma = 2`` derivative).
+
+Normalisations: ``E^w = 1`` (North ``sE``, South ``1 - sE``); ``f = sigma*delta*F``
+and ``fI = sigma*delta*F_I``; a firm with cost ``a`` in a market of
+per-firm demand ``B`` earns normalised operating profit ``a**(1-sigma) * B``.
+A lower average unit-input coefficient ``atilde`` means *higher* productivity.
+
+Everything here is vectorised over the freeness of trade ``phi`` and imports
+only numpy and scipy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import elementwise
+
+from lib.controls import control
+
+__all__ = [
+    "Params", "Equilibrium", "PreRelocation", "RESULTS_DOC",
+    "check_phi", "phi_P", "phi_S", "phase", "autarky",
+    "hft", "hme_slope", "hft_weights", "hft_productivity_terms",
+    "pre_relocation", "relocation_gains", "stage_export_cutoff", "relocation_stage",
+    "relocation_threshold", "relocation_equilibrium", "equilibrium", "market_B",
+    "productivity", "productivity_pieces", "south_welfare", "welfare_metric", "results",
+]
+
+
+# ---------------------------------------------------------------------------
+# Parameters
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Params:
+    """Parameters of the Baldwin-Okubo model (defaults: the brief's set A).
+
+    Parameters
+    ----------
+    sigma : float
+        Elasticity of substitution between varieties, ``sigma > 1``.
+    kappa : float
+        Pareto shape of ``G[a] = a**kappa`` on ``[0, 1]``; regularity needs
+        ``beta = kappa/(sigma-1) > 1``.
+    sE : float
+        North's share of world M-expenditure, ``1/2 < sE < 1``.
+    f : float
+        Beachhead cost per market, in ``sigma*delta*F`` units, ``f > 0``.
+    fI : float
+        Innovation (entry) cost ``sigma*delta*F_I``; admissible if
+        ``(beta - 1) * fI < f`` (so the autarky cut-off ``a_D < a_0 = 1``).
+
+    Raises
+    ------
+    ValueError
+        Naming the violated condition.
+    """
+
+    sigma: float = control(2.0, 1.2, 8.0, 0.05, "σ",
+                           doc="elasticity of substitution between varieties")
+    kappa: float = control(2.0, 0.25, 12.0, 0.05, "κ",
+                           doc="Pareto shape of the unit-input distribution G[a] = a^κ")
+    sE: float = control(0.6, 0.51, 0.95, 0.01, "s_E",
+                        doc="North's share of world expenditure on manufactures")
+    f: float = control(1.0, 0.1, 5.0, 0.05, "f", unit="σδF",
+                       doc="beachhead cost per market (present value × σ)")
+    fI: float = control(0.5, 0.01, 5.0, 0.01, "f_I", unit="σδF_I",
+                        doc="innovation (entry) cost (present value × σ)")
+
+    def __post_init__(self):
+        for name in ("sigma", "kappa", "sE", "f", "fI"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float | np.floating | np.integer):
+                raise ValueError(f"{name} must be a real number, got {value!r}")
+            if not np.isfinite(value):
+                raise ValueError(f"{name} must be finite, got {value!r}")
+            object.__setattr__(self, name, float(value))
+        if self.sigma <= 1:
+            raise ValueError(f"sigma = {self.sigma:g} must exceed 1 (CES demand: sigma > 1)")
+        if self.kappa <= 0:
+            raise ValueError(f"kappa = {self.kappa:g} must be positive (Pareto shape)")
+        if self.beta <= 1:
+            raise ValueError(
+                f"beta = kappa/(sigma-1) = {self.beta:.4g} must exceed 1 (regularity condition: "
+                f"kappa > sigma - 1 = {self.sigma - 1:.4g})")
+        if not 0.5 < self.sE < 1:
+            raise ValueError(f"sE = {self.sE:g} must satisfy 1/2 < sE < 1 (the North is the bigger nation)")
+        if self.f <= 0 or self.fI <= 0:
+            raise ValueError("f and fI must be positive (beachhead and innovation costs)")
+        if (self.beta - 1) * self.fI >= self.f:
+            raise ValueError(
+                f"(beta-1)*fI < f is required so that the autarky cut-off a_D < a_0 = 1: here "
+                f"(beta-1)*fI = {(self.beta - 1) * self.fI:.4g} >= f = {self.f:.4g} "
+                f"(lower fI or kappa, or raise sigma or f)")
+
+    # Derived exponents (the brief's notation) --------------------------------
+    @property
+    def beta(self) -> float:
+        """``beta = kappa/(sigma-1)``: the paper's 'collection of parameters'."""
+        return self.kappa / (self.sigma - 1)
+
+    @property
+    def lam(self) -> float:
+        """``lambda = kappa/(kappa-sigma+1) = beta/(beta-1)``."""
+        return self.beta / (self.beta - 1)
+
+    @property
+    def c(self) -> float:
+        """``c = kappa + 1 - sigma = (sigma-1)(beta-1) > 0``."""
+        return self.kappa + 1 - self.sigma
+
+    @property
+    def d(self) -> float:
+        """``d = kappa + 2 - sigma = c + 1``."""
+        return self.kappa + 2 - self.sigma
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+def check_phi(phi, name: str = "phi") -> np.ndarray:
+    """Return ``phi`` as a float array; raise ``ValueError`` unless ``0 <= phi < 1``."""
+    arr = np.asarray(phi, dtype=float)
+    if arr.size == 0:
+        raise ValueError(f"{name} is empty")
+    if not np.all(np.isfinite(arr)) or np.any(arr < 0) or np.any(arr >= 1):
+        bad = arr[~(np.isfinite(arr) & (arr >= 0) & (arr < 1))].ravel()[0]
+        raise ValueError(f"{name} (freeness of trade) must satisfy 0 <= {name} < 1, got {bad:g}")
+    return arr
+
+
+def _out(x):
+    """0-d arrays become plain floats; arrays are returned as they are."""
+    x = np.asarray(x)
+    return float(x) if x.ndim == 0 else x
+
+
+def _pow(base, expo):
+    """``base**expo`` for ``base >= 0`` via logs (``0**expo = 0`` for ``expo > 0``)."""
+    base = np.asarray(base, dtype=float)
+    with np.errstate(divide="ignore"):
+        return np.exp(expo * np.log(base))
+
+
+def phi_P(p: Params) -> float:
+    """Partitioning point ``phi_P = (1-sE)/sE`` (Result 3): XX phase below, DD above."""
+    return (1 - p.sE) / p.sE
+
+
+def phi_S(p: Params) -> float:
+    """Sustain point ``phi_S = ((1-sE)/sE)**(1/beta)`` (Result 3): the South is empty beyond."""
+    return ((1 - p.sE) / p.sE) ** (1 / p.beta)
+
+
+def phase(p: Params, phi):
+    """Regime label at ``phi``: ``"XX"`` (phi < phi_P), ``"DD"`` (phi < phi_S) or ``"CP"``."""
+    phi = check_phi(phi)
+    lab = np.where(phi < phi_P(p), "XX", np.where(phi < phi_S(p), "DD", "CP"))
+    return str(lab) if lab.ndim == 0 else lab
+
+
+# ---------------------------------------------------------------------------
+# Autarky and HFT
+# ---------------------------------------------------------------------------
+def autarky(p: Params) -> dict:
+    """Autarky (6) in each nation and the world initial conditions (12).
+
+    Returns
+    -------
+    dict
+        ``aD`` (common cut-off ``[(beta-1) fI/f]**(1/kappa)``), ``nw`` (world
+        mass of active firms ``(beta-1)/(beta f)``), ``n`` and ``ns`` (North
+        and South masses, ``sE*nw`` and ``(1-sE)*nw``).
+    """
+    aD = ((p.beta - 1) * p.fI / p.f) ** (1 / p.kappa)
+    nw = (p.beta - 1) / (p.beta * p.f)
+    return {"aD": aD, "nw": nw, "n": p.sE * nw, "ns": (1 - p.sE) * nw}
+
+
+@dataclass(frozen=True)
+class Equilibrium:
+    """Cut-offs and masses of one equilibrium at each ``phi`` (arrays or floats).
+
+    Attributes
+    ----------
+    phi, aD, aX, aR, nw : array
+        Freeness, domestic and export cut-offs, relocation threshold (0 under
+        HFT), world mass of active firms.
+    sn : array
+        North's share of firms *owned* (HFT: also located there).
+    sn_located : array
+        Share of active firms *producing* in the North.
+    """
+
+    phi: np.ndarray
+    aD: np.ndarray
+    aX: np.ndarray
+    aR: np.ndarray
+    nw: np.ndarray
+    sn: np.ndarray
+    sn_located: np.ndarray
+
+
+def _cutoffs_after_entry(p: Params, phi: np.ndarray):
+    """(9)/(22) and the core-periphery extension (section 3.13): aD, aX, nw, inner mask."""
+    inner = phi < phi_S(p)
+    pb = _pow(phi, p.beta)
+    aD_in = ((p.beta - 1) * p.fI / (p.f * (1 + pb))) ** (1 / p.kappa)
+    aD_cp = (p.sE * (p.beta - 1) * p.fI / p.f) ** (1 / p.kappa)
+    rX = np.where(inner, _pow(phi, 1 / (p.sigma - 1)), ((1 - p.sE) / p.sE) ** (1 / p.kappa))
+    aD = np.where(inner, aD_in, aD_cp)
+    nw = np.where(inner, (p.beta - 1) / (p.beta * p.f * (1 + pb)),
+                  p.sE * (p.beta - 1) / (p.beta * p.f))
+    return aD, rX * aD, nw, inner, pb
+
+
+def hft(p: Params, phi) -> Equilibrium:
+    """The HFT equilibrium (9): instantaneous entry/exit, no relocation.
+
+    ``a_D = [(beta-1) fI / (f (1+phi**beta))]**(1/kappa)``,
+    ``a_X = phi**(1/(sigma-1)) a_D``, ``n^w = (beta-1)/(beta f (1+phi**beta))`` and
+    ``s_n = 1/2 + (1+phi**beta)/(1-phi**beta) (sE - 1/2)``, interior while
+    ``phi < phi_S``; from ``phi_S`` on all firms are in the North (core-periphery
+    extension, section 3.13 of the brief; levels are continuous at ``phi_S``).
+    """
+    phi = check_phi(phi)
+    aD, aX, nw, inner, pb = _cutoffs_after_entry(p, phi)
+    safe = np.where(inner, pb, 0.0)
+    sn = np.where(inner, 0.5 + (1 + safe) / (1 - safe) * (p.sE - 0.5), 1.0)
+    return Equilibrium(phi=_out(phi), aD=_out(aD), aX=_out(aX), aR=_out(np.zeros_like(aD)),
+                       nw=_out(nw), sn=_out(sn), sn_located=_out(sn))
+
+
+def hme_slope(p: Params, phi):
+    """Home-market-effect slope ``ds_n/ds_E = (1+phi**beta)/(1-phi**beta)`` (section 3.1)."""
+    pb = _pow(check_phi(phi), p.beta)
+    return _out((1 + pb) / (1 - pb))
+
+
+def hft_weights(p: Params, phi) -> tuple:
+    """Sales weights of the HFT productivity measure (10): ``(W_X, W_D)``.
+
+    ``W_D = c / (a_D**c (1+phi**beta))`` and ``W_X = (1+phi) W_D``, so that
+    ``atilde = W_X int_0^{a_X} a**(kappa+1-sigma) da + W_D int_{a_X}^{a_D} ...``.
+    Footnote 11: ``d ln W_X/d phi = (1-phi**(beta-1))/((1+phi)(1+phi**beta)) > 0``.
+    """
+    e = hft(p, phi)
+    pb = _pow(check_phi(phi), p.beta)
+    WD = p.c / (np.asarray(e.aD) ** p.c * (1 + pb))
+    return _out((1 + np.asarray(e.phi)) * WD), _out(WD)
+
+
+def hft_productivity_terms(p: Params, phi) -> dict:
+    """The four Leibniz terms of (11), ``d atilde/d phi`` under HFT, and their sum.
+
+    With ``H(y) = y**d/d`` (so ``atilde = W_X H(a_X) + W_D [H(a_D) - H(a_X)]``):
+
+    * ``"weights"``: ``W_X' H(a_X) + W_D' [H(a_D) - H(a_X)]`` (the switch of weights,
+      first and second terms);
+    * ``"export_cutoff"``: ``(W_X - W_D) a_X**c a_X'`` (third term: the move of ``a_X``);
+    * ``"domestic_cutoff"``: ``W_D a_D**c a_D'`` (fourth term: the move of ``a_D``);
+    * ``"total"``: their sum, negative for every admissible ``0 < phi < phi_S``
+      (``d ln atilde/d phi`` has the sign of ``phi**(1/(sigma-1)) - 1``).
+
+    Requires ``0 < phi < phi_S`` (the interior HFT equilibrium).
+    """
+    phi = check_phi(phi)
+    if np.any(phi <= 0) or np.any(phi >= phi_S(p)):
+        raise ValueError("the derivative (11) needs 0 < phi < phi_S (interior HFT equilibrium)")
+    e = hft(p, phi)
+    aD, aX = np.asarray(e.aD), np.asarray(e.aX)
+    c, d, b = p.c, p.d, p.beta
+    pb = phi ** b
+    WD = c / (aD ** c * (1 + pb))
+    WX = (1 + phi) * WD
+    dlnaD = -(b / p.kappa) * phi ** (b - 1) / (1 + pb)
+    dlnWD = -phi ** (b - 1) / (1 + pb)
+    dlnWX = 1 / (1 + phi) + dlnWD
+    # a_X' a_X**c = a_X**d dln a_X, with dln a_X = 1/((sigma-1) phi) + dln a_D
+    aX_term = aX ** d * (1 / ((p.sigma - 1) * phi) + dlnaD)
+    H = lambda y: y ** d / d  # noqa: E731
+    weights = WX * dlnWX * H(aX) + WD * dlnWD * (H(aD) - H(aX))
+    export = (WX - WD) * aX_term
+    domestic = WD * aD ** d * dlnaD
+    return {"weights": _out(weights), "export_cutoff": _out(export),
+            "domestic_cutoff": _out(domestic), "total": _out(weights + export + domestic)}
+
+
+# ---------------------------------------------------------------------------
+# Bracketed root-finding in log space
+# ---------------------------------------------------------------------------
+def _export_root(p: Params, phi: np.ndarray, coef: float, what: str) -> np.ndarray:
+    """Export cut-off ratio ``x`` solving ``phi x**(1-sigma) [1 - coef x**kappa] = 1``, elementwise.
+
+    All three implicit cut-offs of the model have this form: (18) with
+    ``coef = 1``, and the pre-relocation South->North (``coef = (1-s)/s``) and
+    North->South (``coef = s/(1-s)``) cut-offs.  Write ``x = phi**(1/(sigma-1)) e**(-t)``;
+    in ``t`` (log space, so tiny ``x`` never underflow) the condition is
+
+        ``g(t) = (sigma-1) t + log(1 - A e**(-kappa t)) = 0``,  ``A = coef phi**beta``,
+
+    with ``g`` strictly increasing on ``t > max(0, ln(A)/kappa)`` and ``-inf`` or
+    negative at that lower end.  The upper bracket is stepped up by doubling
+    until ``g > 0``; the sign change is checked, then SciPy's vectorised
+    bracketed solver (Chandrupatla) finds the root.  Raises ``RuntimeError``
+    if no bracket is found or the solver fails.  ``x = 0`` where ``phi = 0``.
+    """
+    x = np.zeros_like(phi)
+    pos = phi > 0
+    if not np.any(pos):
+        return x
+    sig, kap = p.sigma, p.kappa
+    lnA = np.log(coef) + p.beta * np.log(phi[pos])
+
+    def g(t, lnA):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (sig - 1) * t + np.log1p(-np.exp(lnA - kap * t))
+
+    t_min = np.maximum(0.0, lnA / kap)
+    width = np.maximum(1e-300, 1e-12 * (1 + t_min))
+    t_lo = np.where(lnA < 0, 0.0, t_min + width)
+    for _ in range(60):  # a lower end just above the singularity with g < 0
+        bad = ~(g(t_lo, lnA) < 0)
+        if not np.any(bad):
+            break
+        width = np.where(bad, width / 16, width)
+        t_lo = np.where(bad, t_min + width, t_lo)
+    else:
+        raise RuntimeError(f"{what}: no sign change at the lower bracket")
+    step = np.ones_like(t_lo)
+    t_hi = t_lo + step
+    for _ in range(80):
+        bad = ~(g(t_hi, lnA) > 0)
+        if not np.any(bad):
+            break
+        step = np.where(bad, 2 * step, step)
+        t_hi = np.where(bad, t_lo + step, t_hi)
+    else:
+        raise RuntimeError(f"{what}: could not bracket the root")
+    res = elementwise.find_root(g, (t_lo, t_hi), args=(lnA,),
+                                tolerances={"xatol": 1e-300, "xrtol": 4e-16})
+    if not np.all(res.success):
+        raise RuntimeError(f"{what}: root-finding failed (status {np.unique(res.status)})")
+    x[pos] = _pow(phi[pos], 1 / (sig - 1)) * np.exp(-res.x)  # never above phi**(1/(sigma-1))
+    return x
+
+
+def stage_export_cutoff(p: Params, phi):
+    """Export cut-off of the relocation stage (18), ``x = a_X/a_D^A``.
+
+    Solves ``phi x**(1-sigma) (1 - x**kappa) = 1`` (the left side falls from
+    ``+inf`` at ``x = 0``): the root lies in ``(0, phi**(1/(sigma-1)))``; it
+    does not depend on ``sE`` or ``fI/f``.  ``x = 0`` at ``phi = 0``.
+    Bracketed root-finding in log space, vectorised over ``phi``.
+    """
+    phi = check_phi(phi)
+    return _out(_export_root(p, phi, 1.0, "export cut-off (18)"))
+
+
+# ---------------------------------------------------------------------------
+# Pre-relocation trade state and gains from relocation (13)-(14)
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PreRelocation:
+    """Trade just opened, nobody moved yet, no entry/exit (section 3.5 of the brief).
+
+    ``xS = a_XS/a_D^A`` and ``xN = a_XN/a_D^A`` are the South->North and
+    North->South export cut-offs; ``b = B (a_D^A)**(1-sigma)/f`` and ``bs``
+    the same for the South's ``B*``.  ``b > bs``: the North is more attractive.
+    """
+
+    phi: np.ndarray
+    xS: np.ndarray
+    xN: np.ndarray
+    b: np.ndarray
+    bs: np.ndarray
+    aD: float
+
+
+def pre_relocation(p: Params, phi) -> PreRelocation:
+    """Solve the pre-relocation state: ``phi xS**(1-sigma) [s - (1-s) xS**kappa] = s`` and
+    ``phi xN**(1-sigma) [(1-s) - s xN**kappa] = 1-s``, then
+    ``b = s/(s + phi (1-s) xS**c)``, ``bs = (1-s)/((1-s) + phi s xN**c)``.
+    """
+    phi = check_phi(phi)
+    s, c = p.sE, p.c
+    xS = _export_root(p, phi, (1 - s) / s, "South export cut-off (pre-relocation)")
+    xN = _export_root(p, phi, s / (1 - s), "North export cut-off (pre-relocation)")
+    b = s / (s + phi * (1 - s) * xS ** c)
+    bs = (1 - s) / ((1 - s) + phi * s * xN ** c)
+    return PreRelocation(phi=_out(phi), xS=_out(xS), xN=_out(xN), b=_out(b), bs=_out(bs),
+                         aD=autarky(p)["aD"])
+
+
+def relocation_gains(p: Params, phi: float, a):
+    """Incipient gains from moving North for a Southern firm, (13)-(14), in units of ``f``.
+
+    ``v_X[a] = (1-phi) a**(1-sigma) (B - B*)`` for exporters (``a <= a_XS``) and
+    ``v_D[a] = a**(1-sigma) [B - (1-phi) B*] - f`` for non-exporters (reconstructed:
+    the only simple form under which the two curves touch at ``a_X``, as the
+    paper says).  Both are returned on the whole of ``a``; which one applies
+    depends on ``a`` versus ``a_XS``.
+
+    Returns
+    -------
+    vX, vD : array
+    """
+    phi = float(check_phi(phi))
+    st = pre_relocation(p, phi)
+    a = np.asarray(a, dtype=float)
+    if np.any(a <= 0):
+        raise ValueError("unit input coefficients a must be positive")
+    z = (a / st.aD) ** (1 - p.sigma)  # a**(1-sigma) B / (f b)
+    vX = (1 - phi) * z * (st.b - st.bs)
+    vD = z * (st.b - (1 - phi) * st.bs) - 1
+    return _out(vX), _out(vD)
+
+
+# ---------------------------------------------------------------------------
+# Relocation (17)/(20), the relocation stage, and relocation-then-entry (21)-(22)
+# ---------------------------------------------------------------------------
+def relocation_threshold(p: Params, phi, aX):
+    """Relocation threshold ``a_R`` solving ``B = B*`` given the export cut-off ``a_X``.
+
+    XX phase (17): ``a_R = a_X [phi (2sE-1) / ((1-phi)(1-sE))]**(1/c)``;
+    DD phase (20): ``a_R = a_X [phi sE/(1-sE)]**(1/c)``, with ``c = kappa+1-sigma``.
+    The two agree at ``phi_P`` (where ``a_R = a_X``).
+    """
+    phi = check_phi(phi)
+    s = p.sE
+    xx = phi < phi_P(p)
+    with np.errstate(divide="ignore"):
+        rho = np.where(xx, phi * (2 * s - 1) / ((1 - phi) * (1 - s)), phi * s / (1 - s))
+    return _out(np.asarray(aX, dtype=float) * _pow(rho, 1 / p.c))
+
+
+def relocation_stage(p: Params, phi) -> Equilibrium:
+    """Instantaneous relocation before any entry/exit (the 'NEG corner' of Fig. 1).
+
+    ``a_D = a_D^A`` and ``n^w = n^w_A`` are frozen; ``a_X = x a_D^A`` with ``x``
+    from (18); ``a_R`` from (17)/(20), capped at ``a_D`` (this stage need not
+    ever empty the South: ``phi_S`` does not apply here).  ``sn = sE``.
+    """
+    phi = check_phi(phi)
+    au = autarky(p)
+    aD = np.full_like(phi, au["aD"])
+    aX = np.asarray(stage_export_cutoff(p, phi)) * aD
+    aR = np.minimum(np.asarray(relocation_threshold(p, phi, aX)), aD)
+    located = p.sE + (1 - p.sE) * (aR / aD) ** p.kappa
+    return Equilibrium(phi=_out(phi), aD=_out(aD), aX=_out(aX), aR=_out(aR),
+                       nw=_out(np.full_like(phi, au["nw"])), sn=_out(np.full_like(phi, p.sE)),
+                       sn_located=_out(located))
+
+
+def relocation_equilibrium(p: Params, phi) -> Equilibrium:
+    """Relocation-then-entry equilibrium: (21), (22) and (17)/(20).
+
+    ``a_D`` and ``n^w`` equal their HFT values (9); ``a_X = phi**(1/(sigma-1)) a_D``;
+    ``a_R`` from (17) for ``phi < phi_P`` and (20) for ``phi_P <= phi < phi_S``;
+    ``s_n = sE`` (ownership, the paper's pro-rata assumption).  From ``phi_S``
+    on the South is empty (``a_R = a_D``) and the cut-offs follow the
+    core-periphery extension.
+    """
+    phi = check_phi(phi)
+    aD, aX, nw, inner, _ = _cutoffs_after_entry(p, phi)
+    aR = np.where(inner, np.minimum(np.asarray(relocation_threshold(p, phi, aX)), aD), aD)
+    located = p.sE + (1 - p.sE) * (aR / aD) ** p.kappa
+    return Equilibrium(phi=_out(phi), aD=_out(aD), aX=_out(aX), aR=_out(aR), nw=_out(nw),
+                       sn=_out(np.full_like(phi, p.sE)), sn_located=_out(located))
+
+
+def equilibrium(p: Params, phi, case: str = "relocation") -> Equilibrium:
+    """Dispatch: ``case`` in ``{"relocation", "stage", "hft"}``."""
+    if case == "relocation":
+        return relocation_equilibrium(p, phi)
+    if case == "stage":
+        return relocation_stage(p, phi)
+    if case == "hft":
+        return hft(p, phi)
+    raise ValueError(f"case must be 'relocation', 'stage' or 'hft', got {case!r}")
+
+
+def market_B(p: Params, e: Equilibrium):
+    """Per-firm demands ``(B, B*)`` from raw market accounting, (15)/(19) and footnote 8.
+
+    ``B = sE/Delta`` and ``B* = (1-sE)/Delta*``, with ``Delta`` the sum of
+    ``a**(1-sigma)`` over the varieties sold in a market (imports times
+    ``phi``), built from who is located where.  Used to *check* the location
+    condition ``B = B*`` rather than impose it.
+    """
+    s, lam, c, kap = p.sE, p.lam, p.c, p.kappa
+    phi, aD, aX, aR, nw, sn = (np.asarray(v, dtype=float)
+                               for v in (e.phi, e.aD, e.aX, e.aR, e.nw, e.sn))
+
+    def I(y):  # noqa: E743 - int_0^y a^(1-sigma) dG[a|aD], the brief's I(y)
+        return lam * y ** c / aD ** kap
+
+    xx = aR <= aX
+    # owners: share sn of firms is Northern-born; Southern-born firms below aR sit in the North
+    D_xx = sn * I(aD) + (1 - sn) * I(aR) + phi * (1 - sn) * (I(aX) - I(aR))
+    Ds_xx = (1 - sn) * (I(aD) - I(aR)) + phi * (1 - sn) * I(aR) + phi * sn * I(aX)
+    D_dd = sn * I(aD) + (1 - sn) * I(aR)
+    Ds_dd = phi * I(aX) + (1 - sn) * (I(aD) - I(aR))
+    D = nw * np.where(xx, D_xx, D_dd)
+    Ds = nw * np.where(xx, Ds_xx, Ds_dd)
+    with np.errstate(divide="ignore"):
+        return _out(s / D), _out((1 - s) / Ds)
+
+
+# ---------------------------------------------------------------------------
+# Productivity (10), (23), (24)
+# ---------------------------------------------------------------------------
+def productivity_pieces(p: Params, phi: float, nation: str = "north", case: str = "relocation"):
+    """Firms located in ``nation`` as pieces ``(lo, hi, m)`` of the a-axis (scalar ``phi``).
+
+    ``m`` is (mass-density factor) x (sales multiplier): the density of active
+    firms located there is ``m0 * g(a|a_D)`` and sales are multiplied by
+    ``1 + phi`` for exporters.  The measure (10)/(23)/(24) is then
+    ``atilde = sum m (hi**d - lo**d)/d / sum m (hi**c - lo**c)/c``.  An empty
+    South returns no pieces.
+    """
+    e = equilibrium(p, float(check_phi(phi)), case)
+    phi = float(e.phi)
+    s = p.sE
+    aD, aX, aR = float(e.aD), float(e.aX), float(e.aR)
+    if case == "hft":
+        if nation not in ("north", "south"):
+            raise ValueError(f"nation must be 'north' or 'south', got {nation!r}")
+        if nation == "south" and e.sn >= 1:
+            return []
+        return [(0.0, aX, 1 + phi), (aX, aD, 1.0)]
+    if nation == "north":
+        if aR <= aX:
+            return [(0.0, aR, 1 + phi), (aR, aX, (1 + phi) * s), (aX, aD, s)]
+        return [(0.0, aX, 1 + phi), (aX, aR, 1.0), (aR, aD, s)]
+    if nation == "south":
+        if aR >= aD:
+            return []
+        if aR <= aX:
+            return [(aR, aX, (1 + phi) * (1 - s)), (aX, aD, 1 - s)]
+        return [(aR, aD, 1 - s)]
+    raise ValueError(f"nation must be 'north' or 'south', got {nation!r}")
+
+
+def productivity(p: Params, phi, nation: str = "north", case: str = "relocation"):
+    """Sales-weighted average unit-input coefficient ``atilde`` (lower = more productive).
+
+    Closed forms, with ``r_X = a_X/a_D``, ``r_R = a_R/a_D``:
+
+    * HFT (10): ``(c/d) a_D (1 + phi r_X**d)/(1 + phi**beta)``, equal in both nations;
+    * relocation, XX phase: North
+      ``(c/d) a_D [s(1+phi r_X**d) + (1-s)(1+phi) r_R**d] / [s(1+phi**beta) + (1-s)(1+phi) r_R**c]``,
+      South (23) ``(c/d) a_D [1 + phi r_X**d - (1+phi) r_R**d] / [1 + phi**beta - (1+phi) r_R**c]``;
+    * relocation, DD phase: North ``(c/d) a_D [s + phi r_X**d + (1-s) r_R**d]/[s + phi**beta + (1-s) r_R**c]``,
+      South (24) ``(c/d) a_D (1 - r_R**d)/(1 - r_R**c)``.
+
+    ``case`` is ``"relocation"`` (the relocation-then-entry equilibrium),
+    ``"stage"`` (relocation before entry/exit) or ``"hft"``.  Beyond the
+    sustain point the South has no firms: its ``atilde`` is *undefined* and is
+    returned as ``nan`` (so a plotted curve shows a gap); everything else is finite.
+    """
+    if nation not in ("north", "south"):
+        raise ValueError(f"nation must be 'north' or 'south', got {nation!r}")
+    e = equilibrium(p, phi, case)
+    c, d, s = p.c, p.d, p.sE
+    phi, aD, aX, aR = (np.asarray(v, dtype=float) for v in (e.phi, e.aD, e.aX, e.aR))
+    rX, rR = aX / aD, aR / aD
+    pX_c, pX_d = phi * rX ** c, phi * rX ** d
+    if case == "hft":
+        out = (c / d) * aD * (1 + pX_d) / (1 + pX_c)
+        if nation == "south":
+            out = np.where(np.asarray(e.sn) < 1, out, np.nan)
+        return _out(out)
+    xx = rR <= rX
+    if nation == "north":
+        num = np.where(xx, s * (1 + pX_d) + (1 - s) * (1 + phi) * rR ** d,
+                       s + pX_d + (1 - s) * rR ** d)
+        den = np.where(xx, s * (1 + pX_c) + (1 - s) * (1 + phi) * rR ** c,
+                       s + pX_c + (1 - s) * rR ** c)
+        return _out((c / d) * aD * num / den)
+    empty = rR >= 1
+    num = np.where(xx, 1 + pX_d - (1 + phi) * rR ** d, 1 - rR ** d)
+    den = np.where(xx, 1 + pX_c - (1 + phi) * rR ** c, 1 - rR ** c)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(empty, np.nan, (c / d) * aD * num / np.where(empty, 1.0, den))
+    return _out(out)
+
+
+# ---------------------------------------------------------------------------
+# Welfare (section 4)
+# ---------------------------------------------------------------------------
+def south_welfare(p: Params, phi, case: str = "relocation", mu: float = 1.0):
+    """South's per-capita welfare gain over autarky, ``W*(phi) - W*(0)``.
+
+    ``W* = const + mu/(sigma-1) ln Delta*`` with ``Delta*`` built from who sells
+    in the South (footnote 8, (15), (19); core-periphery beyond ``phi_S``).
+    With the South's cut-off this equals ``-mu ln(a_D/a_D^A)`` while firms
+    remain in the South.  ``case`` is ``"relocation"`` or ``"hft"``.
+    """
+    if not mu > 0:
+        raise ValueError(f"mu = {mu} must be positive (weight of manufactures in utility)")
+    if case not in ("relocation", "hft"):
+        raise ValueError(f"case must be 'relocation' or 'hft', got {case!r}")
+    e = equilibrium(p, phi, case)
+    B, Bs = market_B(p, e)
+    Ds = (1 - p.sE) / np.asarray(Bs)
+    Ds_A = (1 - p.sE) * autarky(p)["aD"] ** (1 - p.sigma) / p.f
+    return _out(mu / (p.sigma - 1) * np.log(Ds / Ds_A))
+
+
+def welfare_metric(p: Params, phi, sn):
+    """The paper's welfare metric for relocation (26), **[conjecture]** of the brief.
+
+    ``M = {lambda [sn/sE + phi**beta (1-sn)/(1-sE)] - (1+phi**beta)} / ((lambda-1)(1+phi**beta))``;
+    relocation 'improves' Southern welfare iff ``M > 1``, and
+    ``W*_reloc - W*_no-reloc = (mu/kappa) ln M``.  ``M = 1`` at ``sn = sE``.
+    """
+    phi = check_phi(phi)
+    sn = np.asarray(sn, dtype=float)
+    if np.any(sn < 0) or np.any(sn > 1):
+        raise ValueError("sn must lie in [0, 1]")
+    pb = _pow(phi, p.beta)
+    s, lam = p.sE, p.lam
+    return _out((lam * (sn / s + pb * (1 - sn) / (1 - s)) - (1 + pb)) / ((lam - 1) * (1 + pb)))
+
+
+# ---------------------------------------------------------------------------
+# Key numbers
+# ---------------------------------------------------------------------------
+def results(params: Params | None = None, phi: float = 0.5) -> dict:
+    """Headline numbers of the relocation-then-entry equilibrium at ``phi`` (plain floats).
+
+    Keys: ``beta, phi_P, phi_S, aD, aX, aR, sn, sn_located, sn_hft, nw, nw_autarky,
+    aD_autarky, atilde_north, atilde_south, atilde_hft, atilde_autarky,
+    welfare_south, x_stage``.  ``atilde_hft`` comes from the HFT equilibrium (9);
+    ``atilde_south`` is ``nan`` beyond ``phi_S`` (no Southern firms).
+    """
+    p = params if params is not None else Params()
+    phi = float(check_phi(phi))
+    e = relocation_equilibrium(p, phi)
+    h = hft(p, phi)
+    au = autarky(p)
+    return {
+        "beta": p.beta,
+        "phi_P": phi_P(p),
+        "phi_S": phi_S(p),
+        "aD": float(e.aD),
+        "aX": float(e.aX),
+        "aR": float(e.aR),
+        "sn": float(e.sn),
+        "sn_located": float(e.sn_located),
+        "sn_hft": float(h.sn),
+        "nw": float(e.nw),
+        "nw_autarky": float(au["nw"]),
+        "aD_autarky": float(au["aD"]),
+        "atilde_north": float(productivity(p, phi, "north")),
+        "atilde_south": float(productivity(p, phi, "south")),
+        "atilde_hft": float(productivity(p, phi, "north", "hft")),
+        "atilde_autarky": float(p.c / p.d * au["aD"]),
+        "welfare_south": float(south_welfare(p, phi)),
+        "x_stage": float(stage_export_cutoff(p, phi)),
+    }
+
+
+#: What each key of :func:`results` means (for the chapter's table).
+RESULTS_DOC = {
+    "beta": "β = κ/(σ−1), regularity needs β > 1",
+    "phi_P": "partitioning point φ_P = (1−s_E)/s_E: DD migration beyond",
+    "phi_S": "sustain point φ_S = ((1−s_E)/s_E)^(1/β): South empty beyond",
+    "aD": "domestic cut-off a_D, (22) (= HFT (9))",
+    "aX": "export cut-off a_X = φ^(1/(σ−1)) a_D",
+    "aR": "relocation threshold a_R, (17)/(20)",
+    "sn": "North's share of firms owned, s_n = s_E",
+    "sn_located": "share of active firms producing in the North",
+    "sn_hft": "North's share of firms under HFT, (9)",
+    "nw": "world mass of active firms n^w, (21)",
+    "nw_autarky": "world mass of active firms in autarky, (12)",
+    "aD_autarky": "autarky cut-off a_D^A, (6)",
+    "atilde_north": "North's average unit input ã (lower = more productive)",
+    "atilde_south": "South's average unit input $\\tilde a^*$ (nan beyond φ_S)",
+    "atilde_hft": "average unit input under HFT, (10) (both nations)",
+    "atilde_autarky": "average unit input in autarky",
+    "welfare_south": "South welfare gain over autarky, $W^*-W^*_A$ (μ = 1)",
+    "x_stage": "export cut-off ratio a_X/a_D^A of the relocation stage, (18)",
+}
