@@ -1,0 +1,72 @@
+"""Benchmarks of lib/customs_unions: interactive updates and the three-country solve.
+
+Run with the venv python: ``.venv/bin/python benchmarks/bench_customs_unions.py``.
+Prints medians next to the issue's targets (no assertions).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+import time
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from lib import customs_unions as cu  # noqa: E402
+
+
+def median_ms(fn, repeat=25):
+    fn()  # warm-up
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return 1e3 * statistics.median(times)
+
+
+def draw_update(draw, params, **kw):
+    def run():
+        fig = draw(params, **kw)
+        fig.canvas.draw()   # render, as the panel does
+        plt.close(fig)
+    return run
+
+
+def main():
+    P3, P2 = cu.ThreeCountryParams(), cu.TwoCountryParams()
+    rows = []
+    for label, draw, params, kw in [
+        ("fig_1 update (defaults)", cu.fig_1, P3, {}),
+        ("fig_1 update (T = 0.35)", cu.fig_1, dataclasses.replace(P3, T=0.35), {}),
+        ("fig_1 update (preset 'Elastic rest of South')", cu.fig_1, P3, {"preset": "Elastic rest of South"}),
+    ]:
+        rows.append((label, median_ms(draw_update(draw, params, **kw)), 50.0))
+    # the supplementary figures are static in the chapter (no live panel): timed for information
+    for label, draw, params in [("fig_s1 draw (static, two panels)", cu.fig_s1, P2),
+                                ("fig_s2 draw (static, two panels)", cu.fig_s2, P3),
+                                ("fig_s3 draw (static, two panels)", cu.fig_s3, P3)]:
+        rows.append((label, median_ms(draw_update(draw, params), repeat=9), float("nan")))
+    grid = np.linspace(0.0, P3.T, 200)
+    rows.append(("three-country equilibrium, 200-point τ grid", median_ms(lambda: cu.three_country(P3, grid)), 100.0))
+    rows.append(("three-country, 200 points, no-link counterfactual",
+                 median_ms(lambda: cu.three_country(P3, grid, link=False)), 100.0))
+    rows.append(("two-country equilibrium, 200-point τ grid",
+                 median_ms(lambda: cu.two_country(P2, np.linspace(0, P2.T, 200))), 100.0))
+    rows.append(("results()", median_ms(cu.results), float("nan")))
+    rows.append(("ΔW_N by (28), 48-point Gauss-Legendre",
+                 median_ms(lambda: cu.northern_welfare_change(P3, "integral")), float("nan")))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'benchmark':<{width}}  median (ms)  target (ms)")
+    for label, ms, target in rows:
+        tgt = "" if np.isnan(target) else f"< {target:g}" + ("  ok" if ms < target else "  SLOW")
+        print(f"{label:<{width}}  {ms:11.2f}  {tgt}")
+
+
+if __name__ == "__main__":
+    main()
