@@ -15,7 +15,7 @@ NOTEBOOKS = sorted(CHAPTERS.glob("*.ipynb"))
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_executes_without_error_output(path):
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(CHAPTERS)}})
     client.execute()  # raises CellExecutionError on the first failing cell
     for i, cell in enumerate(nb.cells):
