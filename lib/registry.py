@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 #: Paper key -> (package in lib, chapter notebook stem, short citation, BibTeX key).
 PAPERS: dict[str, tuple[str, str, str, str]] = {
-    "bo": ("offshoring", "baldwin_okubo", "Baldwin & Okubo", "baldwin2014offshoring"),
+    "bo": ("offshoring", "baldwin_okubo", "Baldwin & Okubo (2014)", "baldwin2014offshoring"),
     "schiff": ("negotiating_blocs", "schiff", "Schiff (2014)", "schiff2014small"),
     "fas": ("customs_unions", "fernandez_arias_spiegel", "Fernández-Arias & Spiegel (1996)",
             "fernandezarias1996north"),
@@ -109,14 +109,21 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _where(it: Item) -> str:
+    """A figure as a numbered cross-reference; a test as its name and file (wraps in narrow tables)."""
+    if it.is_figure_label:
+        return f"{{numref}}`{it.ours}`"
+    path, _, name = it.ours.partition("::")
+    return f"`{name}` in {path.removeprefix('tests/')}" if name else f"`{path}`"
+
+
 def markdown_table(items: list[Item], with_paper: bool = False) -> str:
     """A Markdown table of ``items`` (figure labels become cross-references)."""
-    head = (["Paper"] if with_paper else []) + ["Original", "What", "In this book", "Status", "Note"]
+    head = (["Paper"] if with_paper else []) + ["Original", "What", "Status", "In this book", "Note"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for it in items:
-        where = f"{{numref}}`{it.ours}`" if it.is_figure_label else f"`{it.ours}`"
         cells = ([PAPERS[it.paper][2]] if with_paper else []) + [
-            it.id, it.title, where, _BADGE[it.status], it.note]
+            it.id, it.title, _BADGE[it.status], _where(it), it.note]
         rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(rows)
 
