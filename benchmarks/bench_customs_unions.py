@@ -7,35 +7,16 @@ Prints medians next to the issue's targets (no assertions).
 from __future__ import annotations
 
 import dataclasses
-import statistics
-import time
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from timing import figure_update as draw_update  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 from lib import customs_unions as cu  # noqa: E402
-
-
-def median_ms(fn, repeat=25):
-    fn()  # warm-up
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return 1e3 * statistics.median(times)
-
-
-def draw_update(draw, params, **kw):
-    def run():
-        fig = draw(params, **kw)
-        fig.canvas.draw()   # render, as the panel does
-        plt.close(fig)
-    return run
 
 
 def main():

@@ -8,45 +8,20 @@ draw the figure with the Agg backend, then close it.  Target: median under 50 ms
 from __future__ import annotations
 
 import dataclasses
-import statistics
-import time
 
 import matplotlib
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+from timing import figure_update as update  # noqa: E402
+from timing import timings_ms as median_ms  # noqa: E402
 
 from lib.figures import new_axes  # noqa: E402
 from lib.migration_vs_trade import figures as F  # noqa: E402
 from lib.migration_vs_trade import model as m  # noqa: E402
 
 TARGET_MS = 50.0
-
-
-def median_ms(fn, repeat: int = 15, warmup: int = 2) -> tuple[float, float]:
-    """Median wall-clock and CPU (process) time of ``fn`` in milliseconds.
-
-    The CPU time is what the update costs on an otherwise idle core; the wall
-    time also includes waiting for a core on a busy machine.
-    """
-    for _ in range(warmup):
-        fn()
-    wall, cpu = [], []
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        wall.append((time.perf_counter() - t0) * 1e3)
-        cpu.append((time.process_time() - c0) * 1e3)
-    return statistics.median(wall), statistics.median(cpu)
-
-
-def update(draw, params, **kw):
-    def run():
-        fig = draw(params, **kw)
-        fig.canvas.draw()
-        plt.close(fig)
-    return run
 
 
 def empty(ncols: int, figsize):

@@ -11,38 +11,19 @@ draw the figure with matplotlib's Agg backend (``canvas.draw()``), then close it
 
 from __future__ import annotations
 
-import statistics
-import time
 from dataclasses import replace
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
+
+from timing import figure_update as update  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 from lib.negotiating_blocs import checks, figures, model  # noqa: E402
 
 P = model.Params()
-
-
-def median_ms(fn, repeat: int = 15, warmup: int = 2) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return 1000 * statistics.median(times)
-
-
-def update(draw, params, **kw):
-    def run():
-        fig = draw(params, **kw)
-        fig.canvas.draw()
-        plt.close(fig)
-    return run
 
 
 def main():

@@ -13,8 +13,6 @@ objects on a 1,000-point ``phi`` grid, each next to the issue's target.
 from __future__ import annotations
 
 import os
-import statistics
-import time
 
 import matplotlib
 
@@ -22,29 +20,13 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from timing import timings_ms as median_ms  # noqa: E402
 
 from lib import offshoring as bo  # noqa: E402
 from lib.controls import safe_draw  # noqa: E402
 
 TARGET_MS = 50.0
 P = bo.Params()
-
-
-def median_ms(fn, repeat=15, warmup=2):
-    """Median wall-clock and CPU time (ms) of ``fn()``.
-
-    On a shared machine the wall clock also counts time spent waiting for a
-    core; the CPU time of this process does not, so both are printed.
-    """
-    for _ in range(warmup):
-        fn()
-    wall, cpu = [], []
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        wall.append((time.perf_counter() - t0) * 1e3)
-        cpu.append((time.process_time() - c0) * 1e3)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def figure_update(draw, extras, values):

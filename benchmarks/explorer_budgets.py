@@ -87,7 +87,7 @@ def swap_medians(html_dir: Path) -> list[tuple[str, str, float]]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for page_path in sorted((html_dir / "chapters").glob("*.html")):
-            ids = re.findall(r'data-explorer="([^"]+)"', page_path.read_text(encoding="utf-8"))
+            ids = re.findall(r'class="bk-explorer" data-explorer="([^"]+)"', page_path.read_text(encoding="utf-8"))
             if not ids:
                 continue
             page = browser.new_page()
