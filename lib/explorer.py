@@ -92,11 +92,6 @@ class Explorer:
     def _repr_html_(self) -> str:
         return self.html
 
-    @property
-    def nbytes(self) -> int:
-        """Size of the markup in bytes (what the explorer adds to a page)."""
-        return len(self.html.encode())
-
 
 def _fig_to_uri(fig, fmt: str, dpi: int) -> str:
     import matplotlib.pyplot as plt

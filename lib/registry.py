@@ -13,6 +13,8 @@ import importlib
 import re
 from dataclasses import dataclass
 
+from . import tables
+
 #: Paper key -> (package in lib, chapter notebook stem, short citation, BibTeX key).
 PAPERS: dict[str, tuple[str, str, str, str]] = {
     "bo": ("offshoring", "baldwin_okubo", "Baldwin & Okubo (2014)", "baldwin2014offshoring"),
@@ -105,10 +107,6 @@ def figure_labels(papers=None) -> dict[str, str]:
 _BADGE = {"replicated": "✅ replicated", "partial": "🟡 partial", "differs": "🔶 differs", "not": "⛔ not"}
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _where(it: Item) -> str:
     """A figure as a numbered cross-reference; a test as its name and file (wraps in narrow tables)."""
     if it.is_figure_label:
@@ -120,12 +118,9 @@ def _where(it: Item) -> str:
 def markdown_table(items: list[Item], with_paper: bool = False) -> str:
     """A Markdown table of ``items`` (figure labels become cross-references)."""
     head = (["Paper"] if with_paper else []) + ["Original", "What", "Status", "In this book", "Note"]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for it in items:
-        cells = ([PAPERS[it.paper][2]] if with_paper else []) + [
-            it.id, it.title, _BADGE[it.status], _where(it), it.note]
-        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    return "\n".join(rows)
+    rows = [([PAPERS[it.paper][2]] if with_paper else [])
+            + [it.id, it.title, _BADGE[it.status], _where(it), it.note] for it in items]
+    return tables.markdown_table(head, rows)
 
 
 def summary(items: list[Item]) -> dict[str, int]:

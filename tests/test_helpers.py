@@ -11,7 +11,7 @@ from dataclasses import FrozenInstanceError, dataclass
 import numpy as np
 import pytest
 
-from lib import book, controls, explorer, figures, registry
+from lib import book, controls, explorer, figures, registry, tables
 from lib.controls import Control, control
 
 # --- a toy model with one regularity condition, to exercise the helpers -------------------------
@@ -205,6 +205,24 @@ def test_markdown_table_escapes_and_links():
     it = registry.Item("bo", "Fig. 1", "figure", "a | b", "fig-bo-1", "differs", "because")
     table = registry.markdown_table([it])
     assert "{numref}`fig-bo-1`" in table and "a \\| b" in table and "differs" in table
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+
+def test_markdown_table_formats_floats_and_escapes_pipes():
+    text = tables.markdown_table(["a", "b|c"], [[1.23456, "x|y"], [np.float64(2.0), 3]], fmt="{:.2f}")
+    assert text.splitlines() == ["| a | b\\|c |", "|---|---|", "| 1.23 | x\\|y |", "| 2.00 | 3 |"]
+    with pytest.raises(ValueError):
+        tables.markdown_table(["a", "b"], [[1.0]])
+
+
+def test_results_markdown_lists_every_key_with_its_meaning():
+    text = tables.results_markdown({"phi_P": 0.5, "sn": 0.75}, {"phi_P": "break point"})
+    lines = text.splitlines()
+    assert lines[0] == "| Key | Value | Meaning |"
+    assert lines[2] == "| `phi_P` | 0.5 | break point |" and lines[3] == "| `sn` | 0.75 |  |"
+    assert tables.results_markdown({"x": 1.0}).splitlines()[0] == "| Key | Value |"
 
 
 # --- book facts ---------------------------------------------------------------------------------

@@ -352,10 +352,10 @@ def test_general_case_invariance(p, phi, w):
 # ---------------------------------------------------------------------------
 @given(params(beta=(1.05, 14.0)))
 def test_result_4(p):
-    scale = (p.beta - 1) * p.fI / p.f  # keep a_D^A fixed while beta rises
-
-    def with_beta(b):
-        return dataclasses.replace(p, kappa=b * (p.sigma - 1), fI=scale * p.f / (b - 1))
+    def with_beta(b):  # keeps a_D^A fixed while beta rises
+        q = bo.with_beta(p, b)
+        assert math.isclose((q.beta - 1) * q.fI, (p.beta - 1) * p.fI) and math.isclose(q.beta, b)
+        return q
 
     assert bo.phi_S(with_beta(p.beta * 1.01)) > bo.phi_S(p)
     assert bo.phi_S(with_beta(p.beta * 1e3)) > bo.phi_S(with_beta(p.beta * 10)) > bo.phi_S(p)

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.optimize import brentq
 
+from .. import tables
 from .model import (
     F,
     ThreeCountryParams,
@@ -176,14 +177,14 @@ def presets_markdown() -> str:
     """A Markdown table of the ambiguous quantities at each of the brief's presets (both signs appear)."""
     from .model import PRESETS, preset
 
-    head = ("| preset | d(Kᴬ+Kᴮ)/dτ at τ = 0 | min Ψ | max Ψ | ΔW_N | ΔE(Uᴬ) | ΔE(Uᴮ) | South total "
-            "| ΔW_N without the link |")
-    rows = [head, "|" + "---|" * 9]
+    head = ["preset", "d(Kᴬ+Kᴮ)/dτ at τ = 0", "min Ψ", "max Ψ", "ΔW_N", "ΔE(Uᴬ)", "ΔE(Uᴮ)",
+            "South total", "ΔW_N without the link"]
+    rows = []
     for name in PRESETS:
         pr = preset(name)
         eq = three_country(pr, np.linspace(0.0, pr.T, 41))
         w, w0 = welfare_changes(pr), welfare_changes(pr, link=False)
         vals = (eq.dK_total[0], eq.Psi.min(), eq.Psi.max(), w["dW_N"], w["dEUA"], w["dEUB"], w["dEU_South"],
                 w0["dW_N"])
-        rows.append(f"| {name} | " + " | ".join(f"{v:+.4f}" for v in vals) + " |")
-    return "\n".join(rows)
+        rows.append([name, *vals])
+    return tables.markdown_table(head, rows, fmt="{:+.4f}")

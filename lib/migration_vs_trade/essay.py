@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import tables
+
 #: Section -> (first page, last page), from the essay's table of contents
 #: (the end page 1145 is inferred from the page layout; see the brief).
 SECTION_PAGES: dict[str, tuple[int, int]] = {
@@ -231,16 +233,13 @@ TABLE_T2: tuple[tuple[str, ...], ...] = (
 
 def table_t1_markdown() -> str:
     """Table T1 as a Markdown table."""
-    rows = ["| Dimension | Bilateral trade and investment accords | BLMAs |", "|---|---|---|"]
-    rows += [f"| {d} | {a} | {b} |" for d, a, b in TABLE_T1]
-    return "\n".join(rows)
+    return tables.markdown_table(["Dimension", "Bilateral trade and investment accords", "BLMAs"],
+                                 TABLE_T1)
 
 
 def table_t2_markdown() -> str:
     """Table T2 as a Markdown table."""
-    rows = ["| " + " | ".join(TABLE_T2_HEAD) + " |", "|" + "---|" * len(TABLE_T2_HEAD)]
-    rows += ["| " + " | ".join(r) + " |" for r in TABLE_T2]
-    return "\n".join(rows)
+    return tables.markdown_table(TABLE_T2_HEAD, TABLE_T2)
 
 
 def proposition(pid: str) -> Proposition:
@@ -283,10 +282,7 @@ RESULT_LABELS: dict[str, str] = {
 
 def results_markdown(res: dict) -> str:
     """A Markdown table of ``results()`` (pandas-free)."""
-    rows = ["| Key | Meaning | Value |", "|---|---|---|"]
-    for k, v in res.items():
-        rows.append(f"| `{k}` | {RESULT_LABELS.get(k, '')} | {v:.6g} |")
-    return "\n".join(rows)
+    return tables.results_markdown(res, RESULT_LABELS)
 
 
 def presets_markdown(params=None) -> str:
@@ -294,11 +290,11 @@ def presets_markdown(params=None) -> str:
     from .model import PRESETS, BargainParams, apply_preset, bargain
 
     base = params if params is not None else BargainParams()
-    rows = ["| Preset (the book's encoding) | Essay anchor | θ | ρ | a₀ | b₀ | deal | e* | ΔA | ΔB |",
-            "|---|---|---|---|---|---|---|---|---|---|"]
+    rows = []
     for name, (_, anchor, _) in PRESETS.items():
         q = apply_preset(base, name)
         o = bargain(q)
-        rows.append(f"| {name} | {anchor} | {q.theta:g} | {q.rho:g} | {o.a0:.3f} | {o.b0:.3f} | "
-                    f"{'yes' if o.feasible else 'no'} | {o.e:.4f} | {o.dA:.4f} | {o.dB:.4f} |")
-    return "\n".join(rows)
+        rows.append([name, anchor, f"{q.theta:g}", f"{q.rho:g}", f"{o.a0:.3f}", f"{o.b0:.3f}",
+                     "yes" if o.feasible else "no", f"{o.e:.4f}", f"{o.dA:.4f}", f"{o.dB:.4f}"])
+    return tables.markdown_table(["Preset (the book's encoding)", "Essay anchor", "θ", "ρ", "a₀", "b₀",
+                                  "deal", "e*", "ΔA", "ΔB"], rows)

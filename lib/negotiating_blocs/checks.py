@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import tables
 from . import model as m
 
 
@@ -30,7 +31,7 @@ def _f(v: float) -> str:
 
 def _esc(text: str) -> str:
     """Escape Markdown emphasis characters (``n*``, ``B*_OR``) for MyST tables."""
-    return text.replace("*", "\\*").replace("|", "\\|")
+    return text.replace("*", "\\*")
 
 
 def _alpha_hat_migration(P: m.Params, regime: str) -> float:
@@ -138,10 +139,9 @@ def proposition_3(P: m.Params) -> list[Check]:
 
 def markdown(checks: list[Check]) -> str:
     """A Markdown table of checks."""
-    rows = ["| Part | Claim | At these parameters | Holds? |", "|---|---|---|---|"]
-    for c in checks:
-        rows.append(f"| {c.id} | {_esc(c.claim)} | {_esc(c.evidence)} | {'yes' if c.holds else '**no**'} |")
-    return "\n".join(rows)
+    return tables.markdown_table(["Part", "Claim", "At these parameters", "Holds?"],
+                          [[c.id, _esc(c.claim), _esc(c.evidence), "yes" if c.holds else "**no**"]
+                           for c in checks])
 
 
 RESULT_LABELS = {
@@ -163,11 +163,8 @@ RESULT_LABELS = {
 
 def results_markdown(P: m.Params | None = None) -> str:
     """``results()`` as a Markdown table (name, meaning, value)."""
-    r = m.results(P)
-    rows = ["| Key | Meaning | Value |", "|---|---|---|"]
-    for k, v in r.items():
-        rows.append(f"| `{k}` | {_esc(RESULT_LABELS.get(k, k))} | {v:.4f} |")
-    return "\n".join(rows)
+    meanings = {k: _esc(v) for k, v in RESULT_LABELS.items()}
+    return tables.results_markdown(m.results(P), meanings, fmt="{:.4f}")
 
 
 def areas_markdown(P: m.Params) -> str:
@@ -183,12 +180,10 @@ def areas_markdown(P: m.Params) -> str:
         ("D′A′E′", "∫ V_n(n; α̃*) dn over [ñ^E, ñ*]", a["DAE"], "G̃* − G̃^E (approx.)", a["Gdiff"]),
         ("C′0E′D′ − C0AD", "total gain from fee and migration", a["total"], "G̃* − V^E", s.mig_star.G - s.VE),
     ]
-    out = ["| Area | Computed as | Area | Equals | Closed form |", "|---|---|---|---|---|"]
-    for name, how, val, eq, cf in rows:
-        out.append(f"| {name} | {_esc(how)} | {val:.4f} | {_esc(eq)} | {cf:.4f} |")
     ic = s.B_star_OR - s.BE
-    out.append(f"| IC (segment), IC/C0 | {_esc('B*_OR − B^E; relative gain of founders')} | {ic:.4f} | "
-               f"{_esc('(B*_OR − B^E)/B^E')} | {ic / s.BE:.4f} |")
-    out.append(f"| JE/GE | {_esc('B*_OR/B*')} | {s.B_star_OR / s.B_star:.4f} | {_esc('E0/A0 = n*/n^E')} | "
-               f"{s.n_star / s.nE:.4f} |")
-    return "\n".join(out)
+    rows += [("IC (segment), IC/C0", "B*_OR − B^E; relative gain of founders", ic, "(B*_OR − B^E)/B^E",
+              ic / s.BE),
+             ("JE/GE", "B*_OR/B*", s.B_star_OR / s.B_star, "E0/A0 = n*/n^E", s.n_star / s.nE)]
+    return tables.markdown_table(["Area", "Computed as", "Area", "Equals", "Closed form"],
+                          [(name, _esc(how), float(val), _esc(eq), float(cf))
+                           for name, how, val, eq, cf in rows], fmt="{:.4f}")

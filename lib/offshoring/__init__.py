@@ -58,6 +58,7 @@ from .model import (  # noqa: F401
     south_welfare,
     stage_export_cutoff,
     welfare_metric,
+    with_beta,
 )
 
 _T = "tests/test_offshoring.py::"

@@ -32,7 +32,7 @@ only numpy and scipy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.optimize import elementwise
@@ -41,7 +41,7 @@ from lib.controls import control
 
 __all__ = [
     "Params", "Equilibrium", "PreRelocation", "RESULTS_DOC",
-    "check_phi", "phi_P", "phi_S", "phase", "autarky",
+    "check_phi", "phi_P", "phi_S", "with_beta", "phase", "autarky",
     "hft", "hme_slope", "hft_weights", "hft_productivity_terms",
     "pre_relocation", "relocation_gains", "stage_export_cutoff", "relocation_stage",
     "relocation_threshold", "relocation_equilibrium", "equilibrium", "market_B",
@@ -171,6 +171,17 @@ def phi_P(p: Params) -> float:
 def phi_S(p: Params) -> float:
     """Sustain point ``phi_S = ((1-sE)/sE)**(1/beta)`` (Result 3): the South is empty beyond."""
     return ((1 - p.sE) / p.sE) ** (1 / p.beta)
+
+
+def with_beta(p: Params, beta: float) -> Params:
+    """``p`` with the Pareto shape set so that ``kappa/(sigma-1) = beta`` (Result 4's experiment).
+
+    ``fI`` is rescaled to keep ``(beta-1)*fI`` -- hence the autarky cut-off (6) and the
+    regularity condition ``(beta-1) fI < f`` -- unchanged, so any ``beta > 1`` is admissible.
+    """
+    if not beta > 1:
+        raise ValueError(f"beta = {beta} must exceed 1 (regularity condition)")
+    return replace(p, kappa=beta * (p.sigma - 1), fI=(p.beta - 1) * p.fI / (beta - 1))
 
 
 def phase(p: Params, phi):
