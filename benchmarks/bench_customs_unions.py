@@ -1,4 +1,4 @@
-"""Benchmarks of lib/customs_unions: interactive updates and the three-country solve.
+"""Benchmarks of lib/customs_unions: the live panel's updates and the three-country solve.
 
 Run with the venv python: ``.venv/bin/python benchmarks/bench_customs_unions.py``.
 Prints medians next to the issue's targets (no assertions).
@@ -6,15 +6,14 @@ Prints medians next to the issue's targets (no assertions).
 
 from __future__ import annotations
 
-import dataclasses
-
 import matplotlib
 
 matplotlib.use("Agg")
 
 import numpy as np  # noqa: E402
-from timing import figure_update as draw_update  # noqa: E402
+from live_panels import session  # noqa: E402
 from timing import median_ms  # noqa: E402
+from timing import static_render as draw_update  # noqa: E402
 
 from lib import customs_unions as cu  # noqa: E402
 
@@ -22,12 +21,9 @@ from lib import customs_unions as cu  # noqa: E402
 def main():
     P3, P2 = cu.ThreeCountryParams(), cu.TwoCountryParams()
     rows = []
-    for label, draw, params, kw in [
-        ("fig_1 update (defaults)", cu.fig_1, P3, {}),
-        ("fig_1 update (T = 0.35)", cu.fig_1, dataclasses.replace(P3, T=0.35), {}),
-        ("fig_1 update (preset 'Elastic rest of South')", cu.fig_1, P3, {"preset": "Elastic rest of South"}),
-    ]:
-        rows.append((label, median_ms(draw_update(draw, params, **kw)), 50.0))
+    for label, spec in cu.LIVE_PANELS.items():
+        r = session(spec)
+        rows.append((f"{label} live update (median of {r['n']})", r["median"], 50.0))
     # the supplementary figures are static in the chapter (no live panel): timed for information
     for label, draw, params in [("fig_s1 draw (static, two panels)", cu.fig_s1, P2),
                                 ("fig_s2 draw (static, two panels)", cu.fig_s2, P3),

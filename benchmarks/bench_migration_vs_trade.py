@@ -1,20 +1,18 @@
 """Benchmarks of the Gordon chapter: median time of each interactive update and model solve.
 
 Run: ``.venv/bin/python benchmarks/bench_migration_vs_trade.py`` (plain script, no pytest).
-An "update" is what a panel does when a control moves: rebuild the parameters, recompute and
-draw the figure with the Agg backend, then close it.  Target: median under 50 ms.
+A live update is what a panel does when a control moves, over a reader's session
+(:mod:`live_panels`: recompute, redraw in place, encode the PNG).  Target: median under 50 ms.
 """
 
 from __future__ import annotations
-
-import dataclasses
 
 import matplotlib
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
-from timing import figure_update as update  # noqa: E402
+from live_panels import session  # noqa: E402
 from timing import timings_ms as median_ms  # noqa: E402
 
 from lib.figures import new_axes  # noqa: E402
@@ -34,12 +32,6 @@ def empty(ncols: int, figsize):
 
 
 def main() -> None:
-    cases = [
-        ("F1 update (K_H = 220)", update(F.fig_f1, dataclasses.replace(m.HOSParams(), K_H=220.0))),
-        ("F2 update (τ = 2.5)", update(F.fig_f2, m.TechParams(tau=2.5))),
-        ("F3 update (m = 0.2)", update(F.fig_f3, m.GainsParams(m=0.2))),
-        ("F4 update (preset Trade)", update(F.fig_f4, m.BargainParams(), preset="Trade")),
-    ]
     solves = [
         ("solve: free trade (F1)", lambda: m.free_trade(m.HOSParams())),
         ("solve: τ sweep, 121 points (F2a)", lambda: m.tau_sweep(m.TechParams(), [1 + 0.025 * i for i in range(121)])),
@@ -51,10 +43,11 @@ def main() -> None:
         ("context: empty 3-panel figure", empty(3, (13.5, 4.3))),
     ]
     print(f"{'case':36s} {'wall ms':>8s} {'cpu ms':>8s} {'target':>8s}")
-    for name, fn in cases:
-        w, c = median_ms(fn)
-        flag = "ok" if c < TARGET_MS else "SLOW"
-        print(f"{name:36s} {w:8.1f} {c:8.1f} {'< ' + str(int(TARGET_MS)):>8s} {flag}")
+    for label, spec in F.LIVE_PANELS.items():
+        r = session(spec)
+        flag = "ok" if r["median"] < TARGET_MS else "SLOW"
+        name = f"{label} live (median of {r['n']})"
+        print(f"{name:36s} {r['median']:8.1f} {r['cpu']:8.1f} {'< ' + str(int(TARGET_MS)):>8s} {flag}")
     for name, fn in solves:
         w, c = median_ms(fn)
         print(f"{name:36s} {w:8.2f} {c:8.2f} {'-':>8s}")

@@ -5,8 +5,8 @@ Run with the venv's python (no pytest)::
     .venv/bin/python benchmarks/bench_negotiating_blocs.py
 
 Prints the median time of each measured operation next to the issue's target.
-An "update" is what the live panel does on every slider move: recompute and
-draw the figure with matplotlib's Agg backend (``canvas.draw()``), then close it.
+A live update is what a panel does on every slider move, over a reader's session
+(:mod:`live_panels`); a static render is a fresh figure drawn on the Agg canvas.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ import matplotlib
 matplotlib.use("Agg")
 
 
-from timing import figure_update as update  # noqa: E402
+from live_panels import session  # noqa: E402
 from timing import median_ms  # noqa: E402
+from timing import static_render as update  # noqa: E402
 
 from lib.negotiating_blocs import checks, figures, model  # noqa: E402
 
@@ -35,13 +36,11 @@ def main():
                  median_ms(lambda: model.solve(replace(P, spec="uniform", c=30.0)), 50), 20))
     rows.append(("Figure 1 geometry and areas (no drawing)",
                  median_ms(lambda: figures.fig1_geometry(P), 30), 20))
-    # interactive updates: the live panel of Figure 1, at a few slider positions
-    for label, Q in (("defaults", P), ("alpha = 0.6", replace(P, alpha=0.6)),
-                     ("c = 4", replace(P, c=4.0))):
-        rows.append((f"fig_1 update ({label})", median_ms(update(figures.fig_1, Q), 9), 50))
-    rows.append(("fig_1 update, no areas", median_ms(update(figures.fig_1, P, areas=False), 9), 50))
+    for label, spec in figures.LIVE_PANELS.items():
+        r = session(spec)
+        rows.append((f"{label} live update (median of {r['n']})", r["median"], 50))
     for name in ("fig_s1", "fig_s2", "fig_s3", "fig_s4", "fig_s5"):
-        rows.append((f"{name} redraw (supplementary, static)",
+        rows.append((f"{name} static render (supplementary)",
                      median_ms(update(getattr(figures, name), P), 5, 1), None))
     rows.append(("proposition checks (1-3) at P",
                  median_ms(lambda: (checks.proposition_1(P), checks.proposition_2(P),

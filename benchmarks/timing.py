@@ -38,8 +38,11 @@ def median_ms(fn, repeat: int = 15, warmup: int = 2) -> float:
     return timings_ms(fn, repeat, warmup)[0]
 
 
-def figure_update(draw, params, **kw):
-    """One interactive update: recompute and draw the figure on the Agg canvas, then close it."""
+def static_render(draw, params, **kw):
+    """A fresh figure drawn on the Agg canvas, then closed: what a static (exported) figure costs.
+
+    Not what a live panel pays per update: that is :func:`live_panels.session`.
+    """
 
     def run():
         fig = draw(params, **kw)

@@ -13,8 +13,9 @@ the control spec (default, range, step, label, unit) in the field's metadata::
 
 Controls that are not model parameters (the running variable ``phi``, a
 toggle, a preset) are passed as :class:`Control` objects.  :func:`panel` wires
-all of them to a figure function ``draw(params, **extras) -> Figure`` and shows
-the model's own message, never a traceback, when a combination is rejected.
+all of them to a figure function ``draw(params, **extras) -> Figure`` (redrawn in
+place by :class:`lib.live.LiveFigure`) and shows the model's own message, never a
+traceback, when a combination is rejected.
 """
 
 from __future__ import annotations
@@ -97,6 +98,32 @@ class Control:
             raise ValueError(f"{self.label} = {value} is outside the control range [{self.lo}, {self.hi}]")
 
 
+@dataclass(frozen=True)
+class LivePanel:
+    """A chapter's live panel, declared once in lib: what :func:`panel` needs, and the parameters.
+
+    The chapters show it with :meth:`show`; the tests and benchmarks drive the same panels
+    (:func:`lib.live.reader_moves`), so what is measured and checked is what readers get.
+    """
+
+    draw: Callable
+    params: Any
+    controls: tuple[str, ...] | None = None
+    extras: Mapping[str, Control] = field(default_factory=dict)
+    title: str | None = None
+
+    def __post_init__(self):
+        if self.controls is not None:
+            object.__setattr__(self, "controls", tuple(self.controls))
+            for n in self.controls:
+                spec_for(n, self.params)  # KeyError for a control the parameters do not have
+
+    def show(self, params=None):
+        """The ipywidgets panel, starting from ``params`` (default: the declared ones)."""
+        return panel(self.draw, self.params if params is None else params, self.controls,
+                     self.extras, self.title)
+
+
 def control(default, lo=None, hi=None, step=None, label="", unit="", doc="", options=None):
     """A dataclass ``field`` carrying its :class:`Control` spec in ``metadata``."""
     spec = Control(default, lo, hi, step, label, unit, doc, options)
@@ -140,21 +167,27 @@ def split_values(params, values: Mapping[str, Any], extras: Mapping[str, Control
     return new, {**{k: c.default for k, c in extras.items()}, **rest}
 
 
-def safe_draw(draw: Callable, params, values: Mapping[str, Any], extras=None):
-    """Draw or explain: returns ``(figure, None)`` or ``(None, message)``.
+def safe_call(fn: Callable, params, values: Mapping[str, Any], extras=None):
+    """Call ``fn(params with values, **extra values)`` or explain: ``(result, None)`` or ``(None, message)``.
 
-    ``ValueError`` carries the model's message (a violated condition); any
-    other exception is reported as an unexpected failure, still as a message.
+    Each value is first checked against its control's range.  ``ValueError`` carries the
+    model's message (a violated condition); any other exception is reported as an unexpected
+    failure, still as a message: a reader never sees a traceback.
     """
     try:
         for name, value in values.items():
             spec_for(name, params, extras).check(value)
         p, ex = split_values(params, values, extras)
-        return draw(p, **ex), None
+        return fn(p, **ex), None
     except ValueError as err:
         return None, f"Not admissible: {err}"
     except Exception as err:  # noqa: BLE001 - a reader must never see a traceback
         return None, f"Could not draw this combination ({type(err).__name__}: {err})"
+
+
+def safe_draw(draw: Callable, params, values: Mapping[str, Any], extras=None):
+    """Draw or explain: ``(figure, None)`` or ``(None, message)`` (see :func:`safe_call`)."""
+    return safe_call(draw, params, values, extras)
 
 
 def _widget_for(name: str, spec: Control, value):
@@ -179,10 +212,13 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
           extras: Mapping[str, Control] | None = None, title: str | None = None):
     """A live ipywidgets panel for ``draw(params, **extras) -> Figure``.
 
+    The figure is a :class:`lib.live.LiveFigure`: made once, then redrawn in place when a
+    control moves, re-rendering only the parts that changed, and shown as a PNG image.
+
     Parameters
     ----------
     draw : callable
-        A lib figure function.
+        A lib figure function that accepts its own axes back through ``ax``.
     params : dataclass instance
         The starting parameters (also what *reset* returns to).
     controls : sequence of str, optional
@@ -190,18 +226,19 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     extras : mapping of str to Control, optional
         Further keyword controls passed to ``draw`` (e.g. ``phi``, toggles).
     title : str, optional
-        A heading above the controls.
+        A heading above the controls (also the image's tooltip).
 
     Returns
     -------
     ipywidgets.VBox
-        Controls, a reset button, a message line and the figure output.  The
-        widgets are reachable as ``box.controls`` (dict), ``box.reset``,
-        ``box.message`` and ``box.output``; ``box.redraw()`` redraws.
+        Controls, a reset button, a message line and the figure.  The widgets are reachable as
+        ``box.controls`` (dict), ``box.reset``, ``box.message`` and ``box.image``; the figure as
+        ``box.live`` (the :class:`~lib.live.LiveFigure`); ``box.redraw()`` redraws.  A rejected
+        combination leaves the last admissible figure in place under the model's message.
     """
     import ipywidgets as w
-    import matplotlib.pyplot as plt
-    from IPython.display import display
+
+    from lib.live import LiveFigure
 
     extras = dict(extras or {})
     field_specs = specs(params)
@@ -214,17 +251,25 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     widgets = {n: _widget_for(n, all_specs[n], start[n]) for n in start}
     reset = w.Button(description="Reset", icon="undo", tooltip="Back to the chapter's parameter values")
     message = w.HTML(value="")
-    output = w.Output()
+    name = title or (draw.__doc__ or getattr(draw, "__name__", "figure")).strip().splitlines()[0]
+    name = name.replace("``", "")
+    image = w.Image(format="png", tooltip=f"Live figure: {name}",
+                    layout=w.Layout(max_width="100%", height="auto"))
+    box = w.VBox()
+
+    def show(p, **ex):
+        if box.live is None:
+            box.live = LiveFigure(draw, p, **ex)
+        else:
+            box.live.update(p, **ex)
+        return box.live.png()
 
     def redraw(*_):
         values = {n: wd.value for n, wd in widgets.items()}
-        fig, msg = safe_draw(draw, params, values, extras)
+        png, msg = safe_call(show, params, values, extras)
         message.value = (f"<span style='color:#a00000'>{msg}</span>" if msg else "")
-        if fig is not None:
-            output.clear_output(wait=True)
-            with output:
-                display(fig)
-            plt.close(fig)
+        if png is not None:
+            image.value = png
 
     def do_reset(*_):
         for n, wd in widgets.items():
@@ -236,8 +281,9 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     for wd in widgets.values():
         wd.observe(redraw, names="value")
     reset.on_click(do_reset)
-    children = ([w.HTML(f"<b>{title}</b>")] if title else []) + list(widgets.values()) + [reset, message, output]
-    box = w.VBox(children)
-    box.controls, box.reset, box.message, box.output, box.redraw = widgets, reset, message, output, redraw
+    box.children = ([w.HTML(f"<b>{title}</b>")] if title else []) + list(widgets.values()) + [
+        reset, message, image]
+    box.controls, box.reset, box.message, box.image, box.redraw = widgets, reset, message, image, redraw
+    box.live = None
     redraw()
     return box

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 
 #: The book's matplotlib style: one place, applied on import of this module.
 STYLE: dict = {
@@ -33,6 +34,11 @@ STYLE: dict = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
+    "axes.axisbelow": True,  # grid and ticks under every artist, as in a live figure (lib.live)
+    # autoscaled axes end on tick marks, so they move in steps, not with every change of the
+    # data: a reader sees a curve move against fixed axes, and a live figure can keep its frame
+    "axes.autolimit_mode": "round_numbers",
+    "axes.xmargin": 0.0,  # no empty band left of a curve that starts at zero
     "grid.alpha": 0.25,
     "legend.frameon": False,
     "legend.fontsize": 9,
@@ -70,15 +76,51 @@ apply_style()
 
 
 def new_axes(ax=None, figsize=None, ncols: int = 1, nrows: int = 1, **subplot_kw):
-    """Return ``(fig, ax)``: the given axes and its figure, or a new styled figure.
+    """Return ``(fig, ax)``: the given axes and their figure, or a new styled figure.
 
-    Every figure function takes an optional ``ax`` and draws through this
-    helper, so readers can place a figure in their own layout.
+    Every figure function takes an optional ``ax`` and draws through this helper, so readers
+    can place a figure in their own layout and a live panel can redraw a figure into its own
+    axes (:mod:`lib.live`).  A figure of several panels takes a sequence of ``nrows * ncols``
+    axes and gets them back shaped as :func:`matplotlib.pyplot.subplots` would return them.
     """
-    if ax is not None:
+    n = nrows * ncols
+    if ax is None:
+        return plt.subplots(nrows=nrows, ncols=ncols, figsize=figsize, **subplot_kw)
+    if n == 1:
+        if isinstance(ax, list | tuple | np.ndarray):
+            if len(ax) != 1:
+                raise ValueError(f"this figure draws one panel: ax must be one Axes, got {len(ax)}")
+            ax = ax[0]
         return ax.figure, ax
-    fig, ax = plt.subplots(nrows=nrows, ncols=ncols, figsize=figsize, **subplot_kw)
-    return fig, ax
+    axs = np.empty(n, dtype=object)
+    given = list(ax) if isinstance(ax, list | tuple | np.ndarray) else [ax]
+    if len(given) != n:
+        raise ValueError(f"this figure draws {n} panels: ax must be a sequence of {n} Axes, "
+                         f"got {len(given)}")
+    axs[:] = given
+    return given[0].figure, (axs.reshape(nrows, ncols) if nrows > 1 and ncols > 1 else axs)
+
+
+#: The mantissas :func:`nice_ceil` rounds up to.
+NICE_STEPS = (1, 1.1, 1.2, 1.4, 1.6, 1.8, 2, 2.2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10)
+
+
+def nice_ceil(x: float) -> float:
+    """The smallest "round" number ``>= x``: 1, 1.1, 1.2, 1.4, ..., 8, 9 times a power of ten.
+
+    Consecutive round numbers are 10-20 % apart, so the result wastes at most that much room.
+    For axis limits set by hand: they then move in steps as the parameters change (see
+    ``axes.autolimit_mode`` in :data:`STYLE` for autoscaled ones).  ``x <= 0`` gives 0.
+    """
+    if not np.isfinite(x):
+        raise ValueError(f"nice_ceil needs a finite number, got {x}")
+    if x <= 0:
+        return 0.0
+    power = 10.0 ** np.floor(np.log10(x))
+    for step in NICE_STEPS:
+        if step * power >= x * (1 - 1e-12):
+            return float(step * power)
+    return float(10 * power)  # pragma: no cover - the loop always returns
 
 
 def book_root(start: str | os.PathLike | None = None) -> Path:

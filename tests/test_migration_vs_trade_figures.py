@@ -179,10 +179,17 @@ def test_f4_panel_reports_deal():
     assert "NO DEAL" not in F.fig_f4(m.BargainParams(), preset="Trade").axes[1].get_title()
 
 
-def test_multi_panel_figures_refuse_ax():
+def test_multi_panel_figures_draw_into_given_axes_and_check_their_number():
+    fig, axs = plt.subplots(1, 2)
+    assert F.fig_f1(m.HOSParams(), ax=axs) is fig
+    assert axs[1].get_title().startswith("(b)")
     _, ax = plt.subplots()
-    with pytest.raises(ValueError, match="ax must be None"):
+    with pytest.raises(ValueError, match="draws 2 panels"):
         F.fig_f1(m.HOSParams(), ax=ax)
+    _, axs = plt.subplots(1, 2)
+    with pytest.raises(ValueError, match="draws 3 panels"):
+        F.fig_f3(m.GainsParams(), ax=axs)
+    plt.close("all")
 
 
 def test_registry_items():

@@ -44,7 +44,10 @@ def test_fig1_has_every_curve_point_and_area():
     for area in ("C0AD", "F0EG", "EAD", "C′D′A′ADC", "D′A′E′"):
         assert any(s.startswith(area) for s in legend), area
     s = m.solve(P0)
-    assert any(f"{s.VE:.3f}" in t for t in legend)  # the area's value is shown
+    values = [t for t in labels if "C0AD = Vᴱ =" in t]  # the legend names, a text block gives values
+    assert len(values) == 1 and f"C0AD = Vᴱ = {s.VE:.3f}" in values[0]
+    for area in ("F0EG", "EAD", "C′D′A′ADC", "D′A′E′", "C′0A′D′", "G̃* − G̃ᴱ"):
+        assert area in values[0], area
     plt.close(fig)
 
 

@@ -125,11 +125,16 @@ def test_fig_4_and_5_beyond_sustain_point():
     assert isinstance(bo.fig_5(P0, phi0=0.7, phi1=0.95), Figure)
 
 
-def test_multi_panel_figures_refuse_an_axes():
+def test_two_panel_figures_need_two_axes():
     fig, ax = plt.subplots()
+    fig2, pair = plt.subplots(1, 2)
     for draw in (bo.fig_5, bo.fig_s1, bo.fig_s3):
-        with pytest.raises(ValueError, match="ax=None"):
+        with pytest.raises(ValueError, match="draws 2 panels"):
             draw(P0, ax=ax)
+        assert draw(P0, ax=pair) is fig2
+        for a in pair:
+            a.clear()
+    plt.close("all")
 
 
 def test_single_panel_figures_draw_into_a_given_axes():

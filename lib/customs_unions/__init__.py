@@ -10,6 +10,7 @@ from .checks import Check, check, check_markdown, presets_markdown  # noqa: F401
 from .figures import (  # noqa: F401
     FIG1_CONTROLS,
     FIG1_EXTRAS,
+    LIVE_PANELS,
     NO_PRESET,
     PRESET_CONTROL,
     S1_EXTRAS,

@@ -11,7 +11,7 @@ import dataclasses
 
 import numpy as np
 
-from lib.controls import Control
+from lib.controls import Control, LivePanel
 from lib.figures import COLORS, new_axes
 
 from .model import (
@@ -162,11 +162,9 @@ def fig_s1(params: TwoCountryParams, *, tau_max: float = 0.5, ax=None):
     dK/dτ stacked into the terms-of-trade channel (θ/(1+τ))/(−∂θ/∂K) and the
     credibility channel (∂θ/∂τ)/(−∂θ/∂K).  Multi-panel: accepts ``ax=None`` only.
     """
-    if ax is not None:
-        raise ValueError("fig_s1 draws two panels and does not accept an ax")
     tau = np.linspace(0.0, tau_max, 121)
     eq = two_country(params, tau)
-    fig, (a1, a2) = new_axes(None, ncols=2, figsize=(10, 3.9))
+    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10, 3.9))
     a1.plot(tau, eq.K, color=COLORS["north"], label="K (left axis)")
     a1.set_xlabel("preference margin τ")
     a1.set_ylabel("foreign capital K")
@@ -202,12 +200,10 @@ def fig_s2(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
 
     Multi-panel: accepts ``ax=None`` only.
     """
-    if ax is not None:
-        raise ValueError("fig_s2 draws two panels and does not accept an ax")
     pr, tag = _resolve(params, preset)
     tau = np.linspace(0.0, pr.T, 101)
     eq = three_country(pr, tau)
-    fig, (a1, a2) = new_axes(None, ncols=2, figsize=(10, 3.9))
+    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10, 3.9))
     a1.plot(tau, eq.KA, color=COLORS["north"], label="Kᴬ (partner)")
     a1.plot(tau, eq.KB, color=COLORS["south"], label="Kᴮ (non-partner)")
     a1.plot(tau, eq.KA + eq.KB, color="black", ls="--", label="Kᴬ + Kᴮ")
@@ -242,13 +238,11 @@ def fig_s3(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
     their sum relative to τ = 0, with the three terms of (30) integrated.
     Multi-panel: accepts ``ax=None`` only.
     """
-    if ax is not None:
-        raise ValueError("fig_s3 draws two panels and does not accept an ax")
     pr, tag = _resolve(params, preset)
     tau = np.linspace(0.0, pr.T, 161)
     eq = three_country(pr, tau)
     nl = three_country(pr, tau, link=False)
-    fig, (a1, a2) = new_axes(None, ncols=2, figsize=(10.5, 4.1))
+    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10.5, 4.1))
     for y, lab, c in ((eq.flow_B_revenue, "tariff revenue lost on B", COLORS["south"]),
                       (eq.flow_creation, "creation (wedge on A's extra imports)", COLORS["world"]),
                       (eq.flow_transfer, "transfer to A (preference)", COLORS["highlight"]),
@@ -280,3 +274,10 @@ def fig_s3(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
 def with_preset(params: ThreeCountryParams, name: str) -> ThreeCountryParams:
     """``params`` replaced by a named preset (``"(sliders)"`` keeps ``params``)."""
     return _resolve(params, name)[0] if name != NO_PRESET else dataclasses.replace(params)
+
+
+#: The chapter's live panel, by figure label (see :class:`lib.controls.LivePanel`).
+LIVE_PANELS = {
+    "fig-fas-1": LivePanel(fig_1, ThreeCountryParams(), FIG1_CONTROLS, FIG1_EXTRAS,
+                           "Figure 1: Northern welfare from a full accord"),
+}

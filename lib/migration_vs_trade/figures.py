@@ -18,8 +18,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Polygon, Rectangle
 
-from lib.controls import Control
-from lib.figures import COLORS, new_axes
+from lib.controls import Control, LivePanel
+from lib.figures import COLORS, new_axes, nice_ceil
 
 from . import model as mdl
 from .data import load_claims
@@ -197,10 +197,8 @@ def fig_d3(claims=None, *, ax=None):
 
 def fig_d4(claims=None, *, ax=None):
     """D4: agreement portfolios: (a) BFTAs 2007; (b) the U.S. portfolio; (c) BLMA partners."""
-    if ax is not None:
-        raise ValueError("fig_d4 draws three panels and makes its own axes (ax must be None)")
     c = _claims(claims)
-    fig, axs = new_axes(None, ncols=3, figsize=(12.5, 4.2))
+    fig, axs = new_axes(ax, ncols=3, figsize=(12.5, 4.2))
     a, b, d = axs
     names = ["U.S.", "EU", "Singapore"]
     done = [c["Q26"].value, c["Q28"].value, c["Q30"].value]
@@ -332,10 +330,8 @@ def fig_d7(claims=None, *, ax=None):
     Two panels with a broken year axis (1940-66 and 1989-2010); events of the
     same lane and year share one label.  The Mexican-born peak (Q07) is overlaid.
     """
-    if ax is not None:
-        raise ValueError("fig_d7 draws two panels and makes its own axes (ax must be None)")
     c = _claims(claims)
-    fig, axs = new_axes(None, ncols=2, figsize=(11.0, 6.4),
+    fig, axs = new_axes(ax, ncols=2, figsize=(11.0, 6.4),
                         gridspec_kw={"width_ratios": [1, 2.6], "wspace": 0.04})
     spans = [(1939, 1967), (1989, 2010)]
     groups: dict[tuple[int, int], list[str]] = {}
@@ -390,10 +386,8 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     (b) Real wages of H's and F's workers under autarky, free trade and free
     migration, with the H/F ratio and ``M*``.
     """
-    if ax is not None:
-        raise ValueError("fig_f1 draws two panels and makes its own axes (ax must be None)")
     P = params
-    fig, (a, b) = new_axes(None, ncols=2, figsize=(11.0, 4.6))
+    fig, (a, b) = new_axes(ax, ncols=2, figsize=(11.0, 4.6))
     integ = mdl.integrated(P)
     kX, kY = integ["kX"], integ["kY"]
     LW, KW = P.L_W, P.K_W
@@ -434,7 +428,7 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     for i, (_, e) in enumerate(regimes):
         b.text(i, max(hw[i], fw[i]) + 0.04 * top, f"H/F = {e.wage_ratio:.3g}", ha="center", fontsize=9)
     b.set_xticks(x, [r[0] for r in regimes])
-    b.set_ylim(0, 1.25 * top)
+    b.set_ylim(0, nice_ceil(1.25 * top))
     b.set_ylabel("real wage w/P")
     b.legend(loc="upper right", fontsize=8)
     gains = [e.real_income - regimes[0][1].real_income for _, e in regimes[1:]]
@@ -469,10 +463,8 @@ def fig_f2(params: mdl.TechParams, *, endowments: str = "F1 endowments", ax=None
     (b) At the current ``tau``: each country's autarky price of X and the
     world price under free trade (the world price lies between them).
     """
-    if ax is not None:
-        raise ValueError("fig_f2 draws two panels and makes its own axes (ax must be None)")
     P = _f2_params(params, endowments)
-    fig, (a, b) = new_axes(None, ncols=2, figsize=(11.0, 4.4))
+    fig, (a, b) = new_axes(ax, ncols=2, figsize=(11.0, 4.4))
     sw = mdl.tau_sweep(P, np.linspace(1.0, 4.0, 121))
     t, ag, tg = sw["tau"], sw["autarky_gap"], sw["trade_gap"]
     a.plot(t, ag, color=COLORS["neutral"], label="autarky gap")
@@ -516,13 +508,11 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     bill.  (b) Changes by group and the world total.  (c) Shares of the world
     gain against ``m``.
     """
-    if ax is not None:
-        raise ValueError("fig_f3 draws three panels and makes its own axes (ax must be None)")
     P = params
     g = mdl.migration_gains(P)
-    fig, (a, b, d) = new_axes(None, ncols=3, figsize=(13.5, 4.3))
+    fig, (a, b, d) = new_axes(ax, ncols=3, figsize=(13.5, 4.3))
     LD, M = P.L_D, float(g.M)
-    L = np.linspace(0.02 * LD, max(1.25 * LD, LD + 1.2 * M), 300)
+    L = np.linspace(0.02 * LD, nice_ceil(max(1.25 * LD, LD + 1.2 * M)), 300)
     a.plot(L, mdl.wage_D(P, L), color=H_COL, label="labour demand $w_D(L)$")
     w1 = float(g.w_D)
     a.add_patch(Rectangle((0, w1), LD, 1 - w1, fc=COLORS["south"], alpha=0.3,
@@ -538,7 +528,7 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     a.set_ylabel("wage (pre-migration $w_D$ = 1)")
     a.legend(loc="upper right", fontsize=7.5)
     a.set_title(f"(a) destination market: M = {M:.3g}, wage {w1:.4g}", fontsize=10)
-    names = ["D natives'\nwages", "D capital", "migrants", "O stayers\n(+remit.)", "O capital", "world"]
+    names = ["D natives'\nwages", "D\ncapital", "migrants", "O stayers\n(+remit.)", "O\ncapital", "world"]
     vals = [float(getattr(g, k)) for k in g.GROUPS] + [float(g.world)]
     cols = [H_COL, H_COL, COLORS["highlight"], F_COL, F_COL, COLORS["world"]]
     b.bar(range(6), vals, color=cols)
@@ -585,10 +575,8 @@ def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
     Part V mechanism is switched on, and the trade / investment / low-wage
     presets.  (b) ``a0``, ``b0``, ``e*``, ``ΔA``, ``ΔB``.
     """
-    if ax is not None:
-        raise ValueError("fig_f4 draws two panels and makes its own axes (ax must be None)")
     P = params if preset in (None, NO_PRESET) else mdl.apply_preset(params, preset)
-    fig, (a, b) = new_axes(None, ncols=2, figsize=(11.0, 4.6))
+    fig, (a, b) = new_axes(ax, ncols=2, figsize=(11.0, 4.6))
     th = np.linspace(0, 1, 201)
     T, R = np.meshgrid(th, th)
     feas = mdl.deal_feasible(P, T, R)
@@ -641,3 +629,16 @@ def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
 def close(fig) -> None:
     """Close a figure (benchmarks and tests)."""
     plt.close(fig)
+
+
+#: The chapter's live panels, by figure label (see :class:`lib.controls.LivePanel`).
+LIVE_PANELS = {
+    "fig-gordon-f1": LivePanel(fig_f1, mdl.HOSParams(), ("K_H", "L_H", "alpha", "beta", "gamma"),
+                               title="F1 live"),
+    "fig-gordon-f2": LivePanel(fig_f2, mdl.TechParams(), ("tau", "edge"), F2_EXTRAS, "F2 live"),
+    "fig-gordon-f3": LivePanel(fig_f3, mdl.GainsParams(), ("m", "rho", "a", "c", "phi", "LO_ratio"),
+                               title="F3 live"),
+    "fig-gordon-f4": LivePanel(fig_f4, mdl.BargainParams(),
+                               ("theta", "rho", "kappa", "lam", "eps", "eta", "W", "s_B", "K_B"),
+                               F4_EXTRAS, "F4 live"),
+}

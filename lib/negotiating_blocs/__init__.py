@@ -7,10 +7,20 @@ See :mod:`.model` (numerics), :mod:`.figures` (figures) and :mod:`.symbolic`
 
 from lib.registry import Item
 
-from .figures import FIG1_CONTROLS, FIG1_EXTRAS, fig_1, fig_s1, fig_s2, fig_s3, fig_s4, fig_s5
+from .figures import (
+    FIG1_CONTROLS,
+    FIG1_EXTRAS,
+    LIVE_PANELS,
+    fig_1,
+    fig_s1,
+    fig_s2,
+    fig_s3,
+    fig_s4,
+    fig_s5,
+)
 from .model import Params, results, solve
 
-__all__ = ["Params", "results", "solve", "fig_1", "fig_s1", "fig_s2", "fig_s3", "fig_s4", "fig_s5",
+__all__ = ["Params", "results", "solve", "LIVE_PANELS", "fig_1", "fig_s1", "fig_s2", "fig_s3", "fig_s4", "fig_s5",
            "FIG1_CONTROLS", "FIG1_EXTRAS", "REGISTRY"]
 
 _T = "tests/test_negotiating_blocs.py::"

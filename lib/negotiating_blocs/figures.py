@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Polygon, Rectangle
 
-from lib.controls import Control
-from lib.figures import COLORS, new_axes
+from lib.controls import Control, LivePanel
+from lib.figures import COLORS, new_axes, nice_ceil
 
 from . import model as m
 
@@ -92,7 +92,7 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
     ymax = BOR
     if sol is not None:
         ymax = max(ymax, g["Iprime"], g["Cprime"])
-    top = 1.22 * ymax
+    top = nice_ceil(1.22 * ymax)
     lines = []
 
     if no_migration:
@@ -124,19 +124,19 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
 
     if areas:
         ax.add_patch(Rectangle((0, 0), nE, BE, color=NO_MIG, alpha=0.13, lw=0,
-                               label=f"C0AD = Vᴱ = {g['C0AD']:.3f}"))
+                               label="C0AD = Vᴱ"))
         ax.add_patch(Rectangle((0, 0), nS, BS, fill=False, ec=NO_MIG, lw=1.0, ls=(0, (4, 2)),
-                               label=f"F0EG = V* = {g['F0EG']:.3f}"))
+                               label="F0EG = V*"))
         n = np.linspace(nE, nS, 100)
         ax.fill_between(n, 0, m.marginal_value(P, n), color=COLORS["highlight"], alpha=0.35, lw=0,
-                        label=f"EAD = V* − Vᴱ = {g['EAD']:.3f}")
+                        label="EAD = V* − Vᴱ")
         if sol is not None and migration:
             if g["L_ok"]:
                 ax.add_patch(Polygon(g["L_poly"], closed=True, color=MIG, alpha=0.22, lw=0,
-                                     label=f"C′D′A′ADC = ΔGᴱ = {g['CDAADC']:.3f}"))
+                                     label="C′D′A′ADC = ΔGᴱ"))
             n = np.linspace(sol.mig_E.n, sol.mig_star.n, 100)
             ax.fill_between(n, 0, m.marginal_value(P, n, sol.mig_star.alpha), color=COLORS["world"],
-                            alpha=0.25, lw=0, label=f"D′A′E′ = {g['DAE']:.3f}")
+                            alpha=0.25, lw=0, label="D′A′E′")
 
     # lettered points: (x, y, name, dx, dy) with offsets chosen to keep letters apart
     k = 0.035 * top
@@ -164,15 +164,21 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
     ax.set_ylabel("benefit per member")
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
-    if sol is not None and areas and migration:
-        txt = (f"C′0A′D′ = G̃ᴱ = {g['C0AD_t']:.3f}\n"
-               f"G̃* − G̃ᴱ = {g['Gdiff']:.3f} (vs D′A′E′)\n"
-               f"C′0E′D′ − C0AD = G̃* − Vᴱ = {g['total']:.3f}")
-        if sol.mig_E.M == 0:
-            txt += "\nC′D′A′ADC = 0: no migration without a fee"
-        elif not g["L_ok"]:
-            txt += "\nC′D′A′ADC: geometry reversed at these parameters"
-        ax.text(1.03, 0.02, txt, transform=ax.transAxes, fontsize=8, va="bottom")
+    if areas:  # the values of the shaded areas (the legend names them: it then never changes)
+        rows = [f"C0AD = Vᴱ = {g['C0AD']:.3f}", f"F0EG = V* = {g['F0EG']:.3f}",
+                f"EAD = V* − Vᴱ = {g['EAD']:.3f}"]
+        if sol is not None and migration:
+            if g["L_ok"]:
+                rows.append(f"C′D′A′ADC = ΔGᴱ = {g['CDAADC']:.3f}")
+            rows += [f"D′A′E′ = {g['DAE']:.3f}",
+                     f"C′0A′D′ = G̃ᴱ = {g['C0AD_t']:.3f}",
+                     f"G̃* − G̃ᴱ = {g['Gdiff']:.3f} (vs D′A′E′)",
+                     f"C′0E′D′ − C0AD = G̃* − Vᴱ = {g['total']:.3f}"]
+            if sol.mig_E.M == 0:
+                rows.append("C′D′A′ADC = 0: no migration without a fee")
+            elif not g["L_ok"]:
+                rows.append("C′D′A′ADC: geometry reversed at these parameters")
+        ax.text(1.03, 0.02, "\n".join(rows), transform=ax.transAxes, fontsize=8, va="bottom")
     if sol is not None and migration:
         flags = [f"no migration pays in regime {sup} (c ≥ c̄ = {m.c_bar(P, r):.3g})"
                  for r, sup, mg in (("E", "E", sol.mig_E), ("star", "*", sol.mig_star)) if mg.M == 0]
@@ -196,7 +202,7 @@ def fig_s1(params: m.Params, ax=None):
     """Supplementary: Prop. 1(i), (iv): bloc sizes and values against alpha and against x."""
     P = params
     m.solve_static(P)
-    fig, axs = new_axes(None, ncols=2, nrows=2, figsize=(9.0, 6.4))
+    fig, axs = new_axes(ax, ncols=2, nrows=2, figsize=(9.0, 6.4))
     ahat = m.alpha_hat_no_fee(P)
     al = np.linspace(0.02, 0.999 * ahat, 120)
     xs = np.linspace(0.1, 12.0, 120)
@@ -229,7 +235,7 @@ def fig_s1(params: m.Params, ax=None):
 def fig_s2(params: m.Params, ax=None):
     """Supplementary: Prop. 1(i) formation region in (x, alpha) and Prop. 1(v): one common threshold."""
     P = params
-    fig, (a0, a1) = new_axes(None, ncols=2, figsize=(9.0, 3.8))
+    fig, (a0, a1) = new_axes(ax, ncols=2, figsize=(9.0, 3.8))
     xs = np.linspace(0.1, 12.0, 60)
     ah = np.array([m.alpha_hat_no_fee(P, x) for x in xs])
     a0.fill_between(xs, 0, ah, color=COLORS["shade"], alpha=0.7, label=r"bloc forms: $B^E>0$")
@@ -264,7 +270,7 @@ def fig_s3(params: m.Params, ax=None):
     """Supplementary: Prop. 2 (i), (ii): optimal migration and Delta G against alpha0 and c."""
     P = params
     m.solve_static(P)
-    fig, axs = new_axes(None, ncols=2, nrows=2, figsize=(9.0, 6.4))
+    fig, axs = new_axes(ax, ncols=2, nrows=2, figsize=(9.0, 6.4))
     a_grid = np.linspace(0.05, 2.5, 26)
     cmax = 1.3 * max(m.c_bar(P, "star"), 1.0) if P.spec == "paper" else 3.0 * P.c
     c_grid = np.linspace(0.1, cmax, 26)
@@ -327,7 +333,7 @@ def fig_s4(params: m.Params, ax=None):
 def fig_s5(params: m.Params, ax=None):
     """Supplementary: Prop. 3: trade against migration, transfers (A) vs market access (B)."""
     P = params
-    fig, axs = new_axes(None, ncols=2, figsize=(9.0, 3.8))
+    fig, axs = new_axes(ax, ncols=2, figsize=(9.0, 3.8))
     for a, obj, title in ((axs[0], "transfers", "(A) transfers in Y: substitutes"),
                           (axs[1], "market access", "(B) market access: complements")):
         for regime, ls, sup in (("E", "-", "E"), ("star", "--", "*")):
@@ -341,6 +347,15 @@ def fig_s5(params: m.Params, ax=None):
         a.set_xlabel(r"migration $M$ (from 0 to $\tilde M^j$)")
         a.set_ylabel("% change from M = 0")
         a.set_title(title)
-        a.legend(fontsize=8)
-    fig.tight_layout()
+        a.legend(fontsize=8, loc="lower left" if obj == "transfers" else "upper left")
+    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
     return fig
+
+
+#: The chapter's live panels, by figure label (see :class:`lib.controls.LivePanel`).
+LIVE_PANELS = {
+    "fig-schiff-1": LivePanel(fig_1, m.Params(), FIG1_CONTROLS, FIG1_EXTRAS, "Figure 1, live"),
+    "fig-schiff-s5": LivePanel(fig_s5, m.Params(),
+                               ("a", "b", "s_X", "L_bar", "p_N", "tau0", "kappa_T", "omega", "c"),
+                               title="Proposition 3, live (Heckscher-Ohlin block)"),
+}

@@ -16,6 +16,7 @@ from .figures import (  # noqa: F401
     FIG4_EXTRAS,
     FIG5_EXTRAS,
     FIGS3_EXTRAS,
+    LIVE_PANELS,
     PANEL_CONTROLS,
     PHI,
     PHI0,

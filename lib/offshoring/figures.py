@@ -3,8 +3,8 @@
 Each ``fig_n(params, *, <extras>, ax=None) -> Figure`` can be driven by
 :func:`lib.controls.panel` and :func:`lib.explorer.explorer`; the controls that
 are not model parameters are declared once here (``PHI``, ``PHI0``, ...) and
-grouped per figure in ``FIG*_EXTRAS``.  Single-panel figures accept an ``ax``;
-the two-panel ones (Fig. 5, S1, S3) draw their own axes (``ax=None`` only).
+grouped per figure in ``FIG*_EXTRAS``.  Every figure accepts ``ax``: one Axes for a
+single-panel figure, a pair for the two-panel ones (Fig. 5, S1, S3).
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from lib.controls import Control
-from lib.figures import COLORS, new_axes
+from lib.controls import Control, LivePanel
+from lib.figures import COLORS, new_axes, nice_ceil
 
 from . import model as m
 
 __all__ = ["PHI", "PHI_FIG3", "PHI0", "PHI1", "STAGE", "FIG1_EXTRAS", "FIG2_EXTRAS",
            "FIG3_EXTRAS", "FIG4_EXTRAS", "FIG5_EXTRAS", "FIGS3_EXTRAS", "PANEL_CONTROLS",
-           "fig_1", "fig_2", "fig_3", "fig_4", "fig_5", "fig_s1", "fig_s2", "fig_s3"]
+           "fig_1", "fig_2", "fig_3", "fig_4", "fig_5", "fig_s1", "fig_s2", "fig_s3", "LIVE_PANELS"]
 
 #: The running variable and the pre/post pair of a trade opening.
 PHI = Control(0.5, 0.0, 0.99, 0.01, "φ", doc="freeness of trade, φ = (1+t)^(1-σ)")
@@ -153,7 +153,7 @@ def fig_2(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
               f"Weights ({lab}), φ = {ph:g}")
     top = max(m.hft_weights(params, phi1)[0], m.hft_weights(params, phi0)[0])
     _h_curve(ax, params, 1.1 * top)
-    ax.set_ylim(0, 1.25 * top)
+    ax.set_ylim(0, nice_ceil(1.25 * top))
     ax.set_xlim(0, 1)
     _vline(ax, float(e0.aX), "$a_X$", col)
     _vline(ax, float(e0.aD), "$a_D$", col)
@@ -298,9 +298,7 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
     Two panels, so ``ax`` must be ``None``.
     """
     _check_pair(phi0, phi1)
-    if ax is not None:
-        raise ValueError("fig_5 draws two panels; call it with ax=None")
-    fig, axes = new_axes(None, ncols=2, figsize=(10.5, 4.2))
+    fig, axes = new_axes(ax, ncols=2, figsize=(10.5, 4.2))
     e0, e1 = m.relocation_equilibrium(params, phi0), m.relocation_equilibrium(params, phi1)
     for axis, nation, col, name in [(axes[0], "north", COLORS["north"], "North (big)"),
                                     (axes[1], "south", COLORS["south"], "South (small)")]:
@@ -312,7 +310,7 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
         top = max(tops) if tops else 1.0
         _h_curve(axis, params, 1.15 * top, label="a^(κ+1−σ), rescaled")
         axis.set_xlim(0, 1)
-        axis.set_ylim(0, 1.3 * top)
+        axis.set_ylim(0, nice_ceil(1.3 * top))
         for e, ls, prime, ty in [(e0, "-", "", 0.97), (e1, "--", "'", 0.90)]:
             for x, lab in [(float(e.aR), "a_R"), (float(e.aX), "a_X"), (float(e.aD), "a_D")]:
                 _vline(axis, x, f"${lab}{prime}$", COLORS["neutral"], ls=ls, text_y=ty)
@@ -358,9 +356,7 @@ def _phi_grid(p, n=600):
 
 def fig_s1(params: m.Params, *, ax=None):
     """S1: cut-offs ``a_D, a_X, a_R`` and the North's share of firms ``s_n`` against ``phi``."""
-    if ax is not None:
-        raise ValueError("fig_s1 draws two panels; call it with ax=None")
-    fig, (a1, a2) = new_axes(None, ncols=2, figsize=(10.5, 4.0))
+    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10.5, 4.0))
     phi = _phi_grid(params)
     e = m.relocation_equilibrium(params, phi)
     h = m.hft(params, phi)
@@ -405,10 +401,8 @@ def fig_s2(params: m.Params, *, ax=None):
 
 def fig_s3(params: m.Params, *, phi: float = 0.5, ax=None):
     """S3: South welfare against ``phi`` (both polar cases) and the conjectural metric (26) at ``phi``."""
-    if ax is not None:
-        raise ValueError("fig_s3 draws two panels; call it with ax=None")
     phi_now = float(m.check_phi(phi))
-    fig, (a1, a2) = new_axes(None, ncols=2, figsize=(10.5, 4.0))
+    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10.5, 4.0))
     grid = _phi_grid(params)
     a1.plot(grid, m.south_welfare(params, grid, "relocation"), color=COLORS["south"], lw=3,
             alpha=0.6, label="relocation then entry")
@@ -433,3 +427,11 @@ def fig_s3(params: m.Params, *, phi: float = 0.5, ax=None):
         a2.text(0.5, 0.5, "φ ≥ φ_S: no firms left in the South", ha="center", transform=a2.transAxes)
         a2.set_axis_off()
     return fig
+
+
+#: The chapter's live panels, by figure label (see :class:`lib.controls.LivePanel`).
+LIVE_PANELS = {
+    f"fig-bo-{n}": LivePanel(draw, m.Params(), PANEL_CONTROLS, extras)
+    for n, draw, extras in [(1, fig_1, FIG1_EXTRAS), (2, fig_2, FIG2_EXTRAS), (3, fig_3, FIG3_EXTRAS),
+                            (4, fig_4, FIG4_EXTRAS), (5, fig_5, FIG5_EXTRAS)]
+}

@@ -1,0 +1,250 @@
+"""lib.live: live figures redraw in place and never depend on the path taken.
+
+The central check runs every chapter's live panel through a reader's session (each control
+swept over its range and set back) and compares the pixels after the updates with those of a
+live figure made afresh at the same point: they must be identical, whichever mix of cached
+frames, re-rendered cells, cached legends and full renders the session went through.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from lib import controls, live  # noqa: E402
+from lib.customs_unions import LIVE_PANELS as FAS  # noqa: E402
+from lib.figures import NICE_STEPS, new_axes, nice_ceil  # noqa: E402
+from lib.migration_vs_trade import LIVE_PANELS as GORDON  # noqa: E402
+from lib.negotiating_blocs import LIVE_PANELS as SCHIFF  # noqa: E402
+from lib.offshoring import LIVE_PANELS as BO  # noqa: E402
+
+PANELS = {**BO, **FAS, **GORDON, **SCHIFF}
+
+
+def _defaults(spec):
+    return {k: c.default for k, c in spec.extras.items()}
+
+
+def _fresh(draw, params, extras=None):
+    lf = live.LiveFigure(draw, params, **(extras or {}))
+    px = lf.rgba()
+    plt.close(lf.fig)
+    return px
+
+
+def test_every_chapter_panel_is_declared():
+    assert len(PANELS) == 12
+    for label, spec in PANELS.items():
+        assert label.startswith("fig-") and callable(spec.draw)
+
+
+@pytest.mark.parametrize("label", sorted(PANELS))
+def test_live_panel_pixels_do_not_depend_on_the_path(label):
+    spec = PANELS[label]
+    lf = live.LiveFigure(spec.draw, spec.params, **_defaults(spec))
+    moves = list(live.reader_moves(spec.params, spec.controls, spec.extras, points=5))
+    checkpoints = set(range(4, len(moves), 9)) | {len(moves) - 1}
+    compared = 0
+    for k, (params, extras, step) in enumerate(moves):
+        try:
+            lf.update(params, **extras)
+        except ValueError:
+            continue  # the panel shows the model's message; the next update redraws in full
+        if k in checkpoints:
+            fresh = _fresh(spec.draw, params, extras)
+            assert np.array_equal(lf.rgba(), fresh), f"{label}: pixels differ after {step}"
+            compared += 1
+    assert compared >= 2
+    # the session exercised the shortcuts, so the comparison above could have failed
+    s = lf.stats
+    assert s["updates"] > s["frames"] + s["cells"] / max(1, len(lf.fig.axes)), s
+    plt.close(lf.fig)
+
+
+@pytest.mark.parametrize("label", sorted(PANELS))
+def test_live_view_matches_the_static_figure(label):
+    """The only difference allowed: content over the frame (grid under a zorder-0 image)."""
+    spec = PANELS[label]
+    lf = live.LiveFigure(spec.draw, spec.params, **_defaults(spec))
+    fig = spec.draw(spec.params, **_defaults(spec))
+    fig.canvas.draw()
+    static = np.asarray(fig.canvas.buffer_rgba())
+    got = lf.rgba()
+    assert got.shape == static.shape
+    diff = np.abs(got.astype(int) - static.astype(int)).max(axis=2)
+    assert (diff > 40).mean() < 1e-3, f"{label}: {(diff > 40).mean():.2%} of pixels differ"
+    plt.close(fig)
+    plt.close(lf.fig)
+
+
+def test_frame_cells_compose_to_a_full_render():
+    spec = GORDON["fig-gordon-f3"]
+    lf = live.LiveFigure(spec.draw, spec.params)
+    for m in (0.05, 0.3, 0.45, 0.1):
+        lf.update(type(spec.params)(m=m))
+    assert lf._cells is not None and lf.stats["cells"] > 0
+    content = [a for ax in lf.fig.axes for a in live._content(ax)]
+    for a in content:
+        a.set_visible(False)
+    lf.fig.canvas.draw()
+    assert np.array_equal(np.asarray(lf.fig.canvas.buffer_rgba()), lf._background)
+    plt.close(lf.fig)
+
+
+# --- behaviour on odd figures ---------------------------------------------------------------------
+
+
+class _P:
+    """Minimal parameters for toy figures."""
+
+    def __init__(self, k=1.0):
+        self.k = k
+
+
+def _two_panels(p, *, ax=None):
+    fig, (a, b) = new_axes(ax, ncols=2, figsize=(8, 3))
+    x = np.linspace(0, 1, 50)
+    a.plot(x, p.k * x, label="line")
+    a.legend(loc="best")  # placed by the data: never cached
+    b.bar([0, 1], [p.k, 1.0])
+    b.set_title(f"k = {p.k:g}")
+    return fig
+
+
+def _overlapping(p, *, ax=None):
+    if ax is None:
+        fig, a = plt.subplots(figsize=(5, 3))
+        b = fig.add_axes([0.6, 0.6, 0.3, 0.3])
+    else:
+        a, b = ax
+        fig = a.figure
+    a.plot([0, 1], [0, p.k])
+    b.plot([0, 1], [p.k, 0])
+    return fig
+
+
+def _adds_axes(p, *, ax=None):
+    fig, ax = new_axes(ax)
+    ax.plot([0, 1], [0, p.k])
+    ax.twinx()
+    return fig
+
+
+@pytest.mark.parametrize("draw", [_two_panels, _overlapping])
+def test_toy_figures_are_path_independent(draw):
+    lf = live.LiveFigure(draw, _P(1.0))
+    for k in (2.0, 1.5, 30.0, 2.0):
+        lf.update(_P(k))
+        assert np.array_equal(lf.rgba(), _fresh(draw, _P(k)))
+    if draw is _overlapping:
+        assert lf._cells is None and lf.stats["frames"] > 0  # overlapping axes: whole frames
+    else:
+        assert lf.stats["cells"] > 0
+        assert live._legend_key(lf.fig.axes[0].get_legend()) is None  # "best": drawn each time
+    plt.close(lf.fig)
+
+
+def test_a_figure_that_adds_axes_cannot_be_live():
+    lf = live.LiveFigure(_adds_axes, _P())
+    with pytest.raises(ValueError, match="draws one panel"):  # it is handed its twin as well
+        lf.update(_P(2.0))
+
+    def adds_later(p, *, ax=None):
+        fig, ax = new_axes(ax)
+        ax.plot([0, 1], [0, p.k])
+        if ax.figure.axes[0] is not ax or p.k > 1:
+            ax.figure.add_axes([0.7, 0.7, 0.2, 0.2])
+        return fig
+
+    lf = live.LiveFigure(adds_later, _P())
+    with pytest.raises(RuntimeError, match="added or removed axes"):
+        lf.update(_P(2.0))
+
+
+def test_a_failed_update_keeps_the_last_pixels_and_recovers():
+    def picky(p, *, ax=None):
+        if p.k < 0:
+            raise ValueError("k must be positive")
+        return _two_panels(p, ax=ax)
+
+    lf = live.LiveFigure(picky, _P(1.0))
+    before = lf.png()
+    with pytest.raises(ValueError, match="positive"):
+        lf.update(_P(-1.0))
+    assert lf.png() == before
+    lf.update(_P(3.0))
+    assert np.array_equal(lf.rgba(), _fresh(picky, _P(3.0)))
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def test_encode_png_round_trips():
+    rng = np.random.default_rng(0)
+    px = rng.integers(0, 256, size=(37, 53, 4), dtype=np.uint8)
+    got = np.asarray(Image.open(io.BytesIO(live.encode_png(px))))
+    assert got.shape == (37, 53, 3) and np.array_equal(got, px[..., :3])
+
+
+def test_over_composites_straight_alpha():
+    dst = np.full((1, 3, 4), 255, np.uint8)
+    src = np.array([[[0, 0, 0, 0], [0, 0, 0, 255], [0, 0, 0, 128]]], np.uint8)
+    live._over(dst, src)
+    assert dst[0, 0].tolist() == [255, 255, 255, 255]
+    assert dst[0, 1].tolist() == [0, 0, 0, 255]
+    assert abs(int(dst[0, 2, 0]) - 127) <= 1
+
+
+def test_nice_ceil():
+    for x in (0.0123, 0.9, 1.0, 1.05, 7.3, 10.1, 123.0, 9.99e5):
+        y = nice_ceil(x)
+        assert x <= y <= 1.2 * x + 1e-12
+        mantissa = y / 10 ** np.floor(np.log10(y))
+        assert any(np.isclose(mantissa, s) for s in NICE_STEPS)
+    assert nice_ceil(0.0) == 0.0 and nice_ceil(-3.0) == 0.0
+    with pytest.raises(ValueError):
+        nice_ceil(float("nan"))
+    # steps: nearby values share a limit, so a live figure's frame stays put
+    assert len({nice_ceil(x) for x in np.linspace(10.1, 10.9, 9)}) == 1
+
+
+def test_reader_moves_cover_every_control_and_return():
+    spec = BO["fig-bo-4"]
+    moves = list(live.reader_moves(spec.params, spec.controls, spec.extras, points=3))
+    names = {step.split("=")[0] for _, _, step in moves}
+    assert names == set(spec.controls) | set(spec.extras)
+    params, extras, _ = moves[-1]
+    assert params == spec.params and extras == _defaults(spec)
+    for params, _, _ in moves:  # only admissible points
+        type(params)(**{f: getattr(params, f) for f in params.__dataclass_fields__})
+
+
+def test_panel_shows_an_image_and_keeps_it_on_a_rejected_value():
+    spec = BO["fig-bo-3"]
+    box = spec.show()
+    first = bytes(box.image.value)
+    assert first.startswith(b"\x89PNG") and box.live is not None
+    box.controls["sigma"].value = 2.3
+    assert bytes(box.image.value) != first and box.message.value == ""
+    shown = bytes(box.image.value)
+    box.controls["kappa"].value = 1.0  # beta = kappa/(sigma-1) < 1: outside the model
+    assert "Not admissible" in box.message.value and bytes(box.image.value) == shown
+    box.reset.click()
+    assert box.message.value == "" and bytes(box.image.value) == first
+    assert "``" not in box.image.tooltip
+    plt.close(box.live.fig)
+
+
+def test_live_panel_specs_name_real_controls():
+    for spec in PANELS.values():
+        for name in itertools.chain(spec.controls or (), spec.extras):
+            controls.spec_for(name, spec.params, spec.extras)
