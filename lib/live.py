@@ -145,9 +145,10 @@ def _clear(ax) -> None:
 
     ``Axes.clear`` would also rebuild the ticks, which costs more than the rest of an update;
     this removes what a figure function adds (artists, legend, texts) and resets what it sets
-    (limits and autoscaling, locators and formatters, labels, titles, the colour cycle).  The
-    tests check, figure by figure, that a live figure drawn after any sequence of updates has
-    the pixels of one made afresh.
+    (limits and autoscaling, scales, aspect, locators and formatters, labels, titles, tick
+    label sizes, spines, the colour cycle).  Tick parameters (``tick_params``) are not reset: a
+    live figure function sets them on every call or never.  The tests check, panel by panel,
+    that a live figure drawn after any sequence of updates has the pixels of one made afresh.
     """
     kept = _kept(ax)
     for a in _content(ax):
@@ -165,9 +166,17 @@ def _clear(ax) -> None:
         t.set_text("")
         t.set_y(1.0)
     ax._autotitlepos = mpl.rcParams["axes.titley"] is None  # as Axes.clear leaves it
-    for axis in (ax.xaxis, ax.yaxis):
+    ax.set_aspect("auto")
+    for axis, name in ((ax.xaxis, "xtick"), (ax.yaxis, "ytick")):
+        if axis.get_scale() != "linear":
+            axis._set_axes_scale("linear")
         axis.label.set_text("")
+        axis.label.set_fontsize(mpl.rcParams["axes.labelsize"])
+        axis.label.set_color(mpl.rcParams["axes.labelcolor"])
         axis._scale.set_default_locators_and_formatters(axis)
+        for tick in axis.majorTicks:  # set_xticks(..., fontsize=...) styles the ticks themselves
+            tick.label1.set_fontsize(mpl.rcParams[f"{name}.labelsize"])
+            tick.label2.set_fontsize(mpl.rcParams[f"{name}.labelsize"])
     ax.set_prop_cycle(None)
     ax.ignore_existing_data_limits = True
     ax.dataLim.set_points(np.array([[np.inf, np.inf], [-np.inf, -np.inf]]))

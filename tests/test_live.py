@@ -132,6 +132,24 @@ def _overlapping(p, *, ax=None):
     return fig
 
 
+def _stateful(p, *, ax=None):
+    """Sets axes state only for some parameters: a redraw must not inherit it."""
+    fig, ax = new_axes(ax)
+    ax.plot([1, 2, 3], [1, 10 * p.k, 100])
+    if p.k > 2:
+        ax.set_yscale("log")
+        ax.set_aspect(0.5)
+        ax.set_xticks([1, 2, 3], ["a", "b", "c"], fontsize=14)
+        ax.set_xlabel("big", fontsize=16, color="red")
+        ax.spines["right"].set_visible(True)
+        ax.set_title("placed by hand", y=1.1)
+        ax.set_axis_off() if p.k > 20 else None
+    else:
+        ax.set_xlabel("small")
+        ax.set_title("placed automatically")
+    return fig
+
+
 def _adds_axes(p, *, ax=None):
     fig, ax = new_axes(ax)
     ax.plot([0, 1], [0, p.k])
@@ -139,7 +157,7 @@ def _adds_axes(p, *, ax=None):
     return fig
 
 
-@pytest.mark.parametrize("draw", [_two_panels, _overlapping])
+@pytest.mark.parametrize("draw", [_two_panels, _overlapping, _stateful])
 def test_toy_figures_are_path_independent(draw):
     lf = live.LiveFigure(draw, _P(1.0))
     for k in (2.0, 1.5, 30.0, 2.0):
@@ -147,7 +165,7 @@ def test_toy_figures_are_path_independent(draw):
         assert np.array_equal(lf.rgba(), _fresh(draw, _P(k)))
     if draw is _overlapping:
         assert lf._cells is None and lf.stats["frames"] > 0  # overlapping axes: whole frames
-    else:
+    elif draw is _two_panels:
         assert lf.stats["cells"] > 0
         assert live._legend_key(lf.fig.axes[0].get_legend()) is None  # "best": drawn each time
     plt.close(lf.fig)
