@@ -21,6 +21,8 @@ traceback, when a combination is rejected.
 from __future__ import annotations
 
 import dataclasses
+import math
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,6 +130,24 @@ def control(default, lo=None, hi=None, step=None, label="", unit="", doc="", opt
     """A dataclass ``field`` carrying its :class:`Control` spec in ``metadata``."""
     spec = Control(default, lo, hi, step, label, unit, doc, options)
     return field(default=default, metadata={"control": spec, "label": label, "unit": unit, "doc": doc})
+
+
+def require_real(params, names: Sequence[str] | None = None) -> None:
+    """Raise ``ValueError`` naming the first field of ``params`` that is not a finite real number.
+
+    ``names`` defaults to every field whose default is a number (not a bool or a string).  Each
+    parameter dataclass calls this first in ``__post_init__``, so its own conditions compare
+    numbers and a NaN never slips through a comparison.
+    """
+    if names is None:
+        names = [f.name for f in dataclasses.fields(params)
+                 if isinstance(f.default, int | float) and not isinstance(f.default, bool)]
+    for name in names:
+        v = getattr(params, name)
+        if isinstance(v, bool) or not isinstance(v, numbers.Real):
+            raise ValueError(f"{name} must be a real number, got {v!r}")
+        if not math.isfinite(v):
+            raise ValueError(f"{name} must be a finite number, got {v!r}")
 
 
 def specs(params_or_cls) -> dict[str, Control]:

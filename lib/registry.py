@@ -128,6 +128,25 @@ def summary(items: list[Item]) -> dict[str, int]:
     return {s: sum(it.status == s for it in items) for s in STATUSES}
 
 
+def summary_markdown(papers=None) -> str:
+    """A Markdown table: per paper (linked to its chapter), the count of items per status."""
+    items = collect(papers)
+    rows = []
+    for key, (_, chapter, short, _) in PAPERS.items():
+        if papers is None or key in papers:
+            counts = summary([it for it in items if it.paper == key])
+            rows.append([f"{{doc}}`{short} <{chapter}>`", *(counts[s] for s in STATUSES),
+                         sum(counts.values())])
+    return tables.markdown_table(["Paper", *STATUSES, "total"], rows)
+
+
+def figure_index_markdown(papers=None) -> str:
+    """A Markdown table of every rebuilt figure: its label, chapter and the original it rebuilds."""
+    rows = [[f"{{numref}}`{it.ours}` (`{it.ours}`)", f"{{doc}}`{it.chapter}`",
+             f"{PAPERS[it.paper][2]}, {it.id}"] for it in collect(papers) if it.is_figure_label]
+    return tables.markdown_table(["Label", "Chapter", "Rebuilds"], rows)
+
+
 def show(papers=None, with_paper: bool | None = None):
     """Display the registry table of ``papers`` as Markdown (in a notebook)."""
     from IPython.display import Markdown

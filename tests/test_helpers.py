@@ -122,6 +122,25 @@ def test_specs_come_from_field_metadata():
         Toy().a = 2.0
 
 
+def test_require_real_names_the_bad_field():
+    @dataclass(frozen=True)
+    class Mixed:
+        a: float = 1.0
+        n: int = 3
+        flag: bool = True
+        kind: str = "x"
+
+    controls.require_real(Mixed())  # bools and strings are not numbers to check
+    controls.require_real(Mixed(a=np.float64(2.0), n=np.int64(4)))
+    for bad, match in ((dict(a=float("nan")), "a must be a finite number"),
+                       (dict(n=float("inf")), "n must be a finite number"),
+                       (dict(a="2"), "a must be a real number"),
+                       (dict(a=True), "a must be a real number")):
+        with pytest.raises(ValueError, match=match):
+            controls.require_real(Mixed(**bad))
+    controls.require_real(Mixed(a=float("nan")), names=["n"])  # only the named fields
+
+
 def test_safe_draw_reports_model_message_not_traceback():
     fig, msg = controls.safe_draw(draw, Toy(), {"a": 2.8}, {"phi": PHI})
     assert fig is None and "toy regularity condition" in msg

@@ -179,8 +179,7 @@ def test_result_1(p, phi):
     e = bo.hft(p, phi)
     B, Bs = bo.market_B(p, e)
     a = np.linspace(1e-3, 1, 200) * e.aD
-    vX = (1 - phi) * a ** (1 - p.sigma) * (B - Bs)  # (13) at the HFT equilibrium
-    vD = a ** (1 - p.sigma) * (B - (1 - phi) * Bs) - p.f  # (14)
+    vX, vD = (p.f * v for v in bo.hft_relocation_gains(p, phi, a))  # (13)-(14), raw units
     assert np.max(np.abs(vX)) <= 1e-9 * np.max(a ** (1 - p.sigma) * B)
     nonexp = a >= e.aX
     assert np.all(vD[nonexp] <= 1e-9 * p.f)

@@ -49,3 +49,19 @@ def test_registry_tests_exist(item):
 def test_every_item_points_somewhere():
     for it in ITEMS:
         assert it.is_figure_label or it.ours.startswith("tests/"), it
+
+
+def test_summary_and_figure_index_tables():
+    items = registry.collect()
+    text = registry.summary_markdown()
+    lines = text.splitlines()
+    assert lines[0] == "| Paper | replicated | partial | differs | not | total |"
+    assert len(lines) == 2 + len(registry.PAPERS)
+    bo_row = next(line for line in lines if "baldwin_okubo" in line)
+    counts = registry.summary([it for it in items if it.paper == "bo"])
+    assert bo_row.endswith(" | ".join(str(counts[s]) for s in registry.STATUSES)
+                           + f" | {sum(counts.values())} |")
+    index = registry.figure_index_markdown()
+    labels = [it.ours for it in items if it.is_figure_label]
+    assert len(index.splitlines()) == 2 + len(labels)
+    assert all(f"{{numref}}`{label}`" in index for label in labels)

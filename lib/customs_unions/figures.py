@@ -143,7 +143,7 @@ def fig_1(params: ThreeCountryParams, *, preset: str = NO_PRESET, show_supply: b
 
 
 def _compact(fig, wspace=0.32):
-    """Fixed margins for the two-panel figures (tight_layout costs ~40 ms per update)."""
+    """Fixed margins for the two-panel figures (``tight_layout`` would move the axes on every redraw)."""
     fig.subplots_adjust(left=0.07, right=0.93, bottom=0.13, top=0.9, wspace=wspace)
     for ax in fig.axes:
         ax.locator_params(nbins=5)
@@ -160,7 +160,7 @@ def fig_s1(params: TwoCountryParams, *, tau_max: float = 0.5, ax=None):
 
     Left: K(τ) (left axis), equilibrium θ(τ) and Ω*(τ) (right axis).  Right:
     dK/dτ stacked into the terms-of-trade channel (θ/(1+τ))/(−∂θ/∂K) and the
-    credibility channel (∂θ/∂τ)/(−∂θ/∂K).  Multi-panel: accepts ``ax=None`` only.
+    credibility channel (∂θ/∂τ)/(−∂θ/∂K).  Two panels: ``ax``, if given, is a pair of axes.
     """
     tau = np.linspace(0.0, tau_max, 121)
     eq = two_country(params, tau)
@@ -198,7 +198,7 @@ def fig_s1(params: TwoCountryParams, *, tau_max: float = 0.5, ax=None):
 def fig_s2(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
     """Supplementary: three-country Kᴬ, Kᴮ, Kᴬ + Kᴮ and the three prices against τ ∈ [0, T].
 
-    Multi-panel: accepts ``ax=None`` only.
+    Two panels: ``ax``, if given, is a pair of axes.
     """
     pr, tag = _resolve(params, preset)
     tau = np.linspace(0.0, pr.T, 101)
@@ -236,7 +236,7 @@ def fig_s3(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
     Left: W_N(τ) − W_N(0) and the four flow components of dW_N/dτ integrated
     from 0 to τ, with the no-link counterfactual.  Right: E(Uᴬ), E(Uᴮ) and
     their sum relative to τ = 0, with the three terms of (30) integrated.
-    Multi-panel: accepts ``ax=None`` only.
+    Two panels: ``ax``, if given, is a pair of axes.
     """
     pr, tag = _resolve(params, preset)
     tau = np.linspace(0.0, pr.T, 161)

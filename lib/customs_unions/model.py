@@ -18,13 +18,11 @@ producer price received by the non-partner B; the Northern consumer price is
 
 from __future__ import annotations
 
-import dataclasses
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from lib.controls import control
+from lib.controls import control, require_real
 
 __all__ = [
     "TwoCountryParams", "ThreeCountryParams", "PRESETS", "preset",
@@ -71,12 +69,6 @@ def psi_integral(omega_s, theta_bar, p):
 # Parameters
 # ---------------------------------------------------------------------------
 
-def _check_common(prefix: str, values: dict) -> None:
-    for name, v in values.items():
-        if not math.isfinite(v):
-            raise ValueError(f"{prefix}{name} must be a finite number, got {v!r}")
-
-
 @dataclass(frozen=True)
 class TwoCountryParams:
     """Parameters of the two-country model (paper §II; defaults from the brief §5).
@@ -96,7 +88,7 @@ class TwoCountryParams:
     T: float = control(0.2, 0.0, 0.5, 0.01, "T", doc="Northern MFN tariff (the full preference)")
 
     def __post_init__(self):
-        _check_common("", dataclasses.asdict(self))
+        require_real(self)
         if self.P <= 0 or self.A <= 0 or self.s_s <= 0 or self.r <= 0:
             raise ValueError("P, A, sˢ and r must be positive")
         if not 0.0 <= self.t < 1.0:
@@ -135,7 +127,7 @@ class ThreeCountryParams:
     p: float = control(2.0, 1.0, 6.0, 0.1, "p", doc="shape of F(Ω) = Ω^p")
 
     def __post_init__(self):
-        _check_common("", dataclasses.asdict(self))
+        require_real(self)
         for name in ("a", "b", "sA_s", "sB_s", "r", "D_bar", "s_bar", "eps"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")

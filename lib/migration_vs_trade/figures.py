@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Polygon, Rectangle
 
@@ -624,11 +623,6 @@ def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
     b.set_title(("(b) DEAL" if out.feasible else "(b) NO DEAL: A acts alone") + tag, fontsize=10)
     fig.subplots_adjust(left=0.07, right=0.98, bottom=0.12, top=0.92, wspace=0.22)
     return fig
-
-
-def close(fig) -> None:
-    """Close a figure (benchmarks and tests)."""
-    plt.close(fig)
 
 
 #: The chapter's live panels, by figure label (see :class:`lib.controls.LivePanel`).

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import brentq
 
-from lib.controls import control
+from lib.controls import control, require_real
 
 # ---------------------------------------------------------------------------
 # F1/F2: Heckscher-Ohlin-Samuelson with Cobb-Douglas technology and tastes
@@ -61,10 +61,7 @@ class HOSParams:
     L_W: float = control(300.0, 50.0, 1000.0, 10.0, "L_W", "workers", "world labour")
 
     def __post_init__(self):
-        for name in ("K_H", "L_H", "alpha", "beta", "gamma", "K_W", "L_W"):
-            v = getattr(self, name)
-            if not isinstance(v, int | float) or not math.isfinite(v):
-                raise ValueError(f"{name} must be a finite number, got {v!r}")
+        require_real(self)
         if not 0 < self.beta < self.alpha < 1:
             raise ValueError("need 0 < β < α < 1 (X labour-intensive, both goods use both factors)")
         if not 0 < self.gamma < 1:
@@ -483,10 +480,7 @@ class GainsParams:
     L_D: float = control(100.0, 10.0, 1000.0, 10.0, "L_D", "workers", "destination labour force")
 
     def __post_init__(self):
-        for f in dataclasses.fields(self):
-            v = getattr(self, f.name)
-            if not isinstance(v, int | float) or not math.isfinite(v):
-                raise ValueError(f"{f.name} must be a finite number, got {v!r}")
+        require_real(self)
         if not 0 < self.a < 1:
             raise ValueError("need 0 < a < 1 (diminishing returns to labour)")
         if self.rho < 1:
@@ -609,10 +603,7 @@ class BargainParams:
     R: float = control(0.5, 0.05, 3.0, 0.05, "R", "", "value of access to B for A's citizens")
 
     def __post_init__(self):
-        for f in dataclasses.fields(self):
-            v = getattr(self, f.name)
-            if not isinstance(v, int | float) or not math.isfinite(v):
-                raise ValueError(f"{f.name} must be a finite number, got {v!r}")
+        require_real(self)
         for name in ("theta", "rho", "eta", "s_B"):
             if not 0 <= getattr(self, name) <= 1:
                 raise ValueError(f"need 0 ≤ {name} ≤ 1")

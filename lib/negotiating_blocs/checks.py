@@ -139,9 +139,8 @@ def proposition_3(P: m.Params) -> list[Check]:
 
 def markdown(checks: list[Check]) -> str:
     """A Markdown table of checks."""
-    return tables.markdown_table(["Part", "Claim", "At these parameters", "Holds?"],
-                          [[c.id, _esc(c.claim), _esc(c.evidence), "yes" if c.holds else "**no**"]
-                           for c in checks])
+    rows = [[c.id, _esc(c.claim), _esc(c.evidence), "yes" if c.holds else "**no**"] for c in checks]
+    return tables.markdown_table(["Part", "Claim", "At these parameters", "Holds?"], rows)
 
 
 RESULT_LABELS = {
@@ -184,6 +183,6 @@ def areas_markdown(P: m.Params) -> str:
     rows += [("IC (segment), IC/C0", "B*_OR − B^E; relative gain of founders", ic, "(B*_OR − B^E)/B^E",
               ic / s.BE),
              ("JE/GE", "B*_OR/B*", s.B_star_OR / s.B_star, "E0/A0 = n*/n^E", s.n_star / s.nE)]
-    return tables.markdown_table(["Area", "Computed as", "Area", "Equals", "Closed form"],
-                          [(name, _esc(how), float(val), _esc(eq), float(cf))
-                           for name, how, val, eq, cf in rows], fmt="{:.4f}")
+    cells = [(name, _esc(how), float(val), _esc(eq), float(cf)) for name, how, val, eq, cf in rows]
+    return tables.markdown_table(["Area", "Computed as", "Area", "Equals", "Closed form"], cells,
+                                 fmt="{:.4f}")

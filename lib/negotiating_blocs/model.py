@@ -33,7 +33,7 @@ import numpy as np
 from scipy.optimize import brentq
 from scipy.special import lambertw
 
-from lib.controls import control
+from lib.controls import control, require_real
 
 SPECS = ("paper", "uniform")
 Z_BASES = ("post", "initial")
@@ -77,6 +77,7 @@ class Params:
     omega: float = control(0.0, 0.0, 1.0, 0.05, "ω", doc="share of migration outlay bought as X")
 
     def __post_init__(self):
+        require_real(self)
         if isinstance(self.N, bool) or int(self.N) != self.N or self.N < 2:
             raise ValueError(f"N = {self.N} must be an integer of at least 2 (states in the region)")
         object.__setattr__(self, "N", int(self.N))
@@ -100,10 +101,6 @@ class Params:
         for ok, msg in checks:
             if not ok:
                 raise ValueError(msg)
-        for name in ("rho", "x", "gamma0", "gamma1", "alpha", "c", "a", "b", "s_X", "L_bar",
-                     "p_N", "tau0", "kappa_T", "omega"):
-            if not math.isfinite(getattr(self, name)):
-                raise ValueError(f"{name} must be finite")
 
     @property
     def n1(self) -> float:

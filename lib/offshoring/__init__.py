@@ -42,6 +42,7 @@ from .model import (  # noqa: F401
     equilibrium,
     hft,
     hft_productivity_terms,
+    hft_relocation_gains,
     hft_weights,
     hme_slope,
     market_B,

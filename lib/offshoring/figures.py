@@ -49,13 +49,13 @@ def _check_pair(phi0, phi1):
 
 
 def _lean(ax, nbins=5):
-    """At most ``nbins`` ticks per axis: fewer tick artists make a redraw noticeably cheaper."""
+    """At most ``nbins`` ticks per axis (the panels are small)."""
     ax.xaxis.set_major_locator(MaxNLocator(nbins, steps=[1, 2, 2.5, 5, 10]))
     ax.yaxis.set_major_locator(MaxNLocator(nbins, steps=[1, 2, 2.5, 5, 10]))
 
 
 def _title(ax, text):
-    # an explicit y skips matplotlib's automatic title placement (a measurable share of a redraw)
+    # above the a_R, a_X, a_D labels that _vline puts on top of the axes
     ax.set_title(text, y=1.06)
 
 
@@ -251,7 +251,7 @@ def fig_4(params: m.Params, *, phi: float = 0.5, stage: str = "final", ax=None):
             fontweight="bold")
     ax.text(0.99, 0.06, "South (small)", transform=ax.transAxes, ha="right", color=COLORS["south"],
             fontweight="bold")
-    # one text instead of a legend (a legend costs a noticeable share of a redraw)
+    # a key in one text box: it explains the shading, which has no legend handles
     ax.text(0.99, 0.5, "dark: exporters (a < a_X)\nlight: non-exporters\ndotted: North-born",
             transform=ax.transAxes, ha="right", va="center", multialignment="left", fontsize=8.5,
             color="#444444",
@@ -324,7 +324,8 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
             _title(axis, f"{name}: ã {change} {a_pre:.4f} → {a_post:.4f}")
         _lean(axis)
     axes[0].set_ylabel("sales weight W(a)")
-    # one legend for both panels; the phase in its title rather than a suptitle (cheaper redraw)
+    # one legend for both panels; the phase in its title rather than a suptitle (a figure-level
+    # text would make a live figure re-render every frame, see lib.live)
     ph = "both in the XX phase" if phi1 < m.phi_P(params) else (
         "φ₁ in the DD phase" if phi1 < m.phi_S(params) else "φ₁ beyond φ_S")
     axes[0].legend(loc="upper right", bbox_to_anchor=(0.99, 0.86), fontsize=8,

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy.optimize import elementwise
 
-from lib.controls import control
+from lib.controls import control, require_real
 
 __all__ = [
     "Params", "Equilibrium", "PreRelocation", "RESULTS_DOC",
@@ -89,13 +89,9 @@ class Params:
                         doc="innovation (entry) cost (present value × σ)")
 
     def __post_init__(self):
+        require_real(self)
         for name in ("sigma", "kappa", "sE", "f", "fI"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float | np.floating | np.integer):
-                raise ValueError(f"{name} must be a real number, got {value!r}")
-            if not np.isfinite(value):
-                raise ValueError(f"{name} must be finite, got {value!r}")
-            object.__setattr__(self, name, float(value))
+            object.__setattr__(self, name, float(getattr(self, name)))
         if self.sigma <= 1:
             raise ValueError(f"sigma = {self.sigma:g} must exceed 1 (CES demand: sigma > 1)")
         if self.kappa <= 0:
@@ -446,6 +442,27 @@ def relocation_gains(p: Params, phi: float, a):
     vX = (1 - phi) * z * (st.b - st.bs)
     vD = z * (st.b - (1 - phi) * st.bs) - 1
     return _out(vX), _out(vD)
+
+
+def hft_relocation_gains(p: Params, phi: float, a):
+    """The gains (13)-(14) from moving North at the HFT equilibrium (Result 1), in units of ``f``.
+
+    The forms of :func:`relocation_gains`, with ``B, B*`` from raw market accounting
+    (:func:`market_B`) at :func:`hft`: ``v_X = (1-phi) a**(1-sigma) (B - B*) / f`` and
+    ``v_D = a**(1-sigma) [B - (1-phi) B*] / f - 1``.  Result 1: ``v_X = 0`` for exporters and
+    ``v_D <= 0`` for non-exporters (``a >= a_X``), so no firm gains from moving.
+
+    Returns
+    -------
+    vX, vD : array
+    """
+    phi = float(check_phi(phi))
+    a = np.asarray(a, dtype=float)
+    if np.any(a <= 0):
+        raise ValueError("unit input coefficients a must be positive")
+    B, Bs = market_B(p, hft(p, phi))
+    w = a ** (1 - p.sigma) / p.f
+    return _out((1 - phi) * w * (B - Bs)), _out(w * (B - (1 - phi) * Bs) - 1)
 
 
 # ---------------------------------------------------------------------------
