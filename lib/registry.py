@@ -24,6 +24,9 @@ PAPERS: dict[str, tuple[str, str, str, str]] = {
     "gordon": ("migration_vs_trade", "gordon", "Gordon (2010)", "gordon2010people"),
 }
 
+#: Paper key -> the prefix of its figure numbers ("Figure BO-1", "Figure Schiff-1").
+NUMBER_PREFIX: dict[str, str] = {"bo": "BO", "schiff": "Schiff", "fas": "FAS", "gordon": "Gordon"}
+
 STATUSES = ("replicated", "partial", "differs", "not")
 KINDS = ("figure", "table", "proposition", "result", "lemma", "equation", "claim")
 
@@ -80,8 +83,59 @@ class Item:
         return self.ours.startswith("fig-")
 
     @property
+    def number(self) -> str:
+        """The book's figure number (:func:`figure_number`), e.g. ``"BO-1"``; empty if no figure."""
+        return figure_number(self.ours) if self.is_figure_label else ""
+
+    @property
     def chapter(self) -> str:
         return PAPERS[self.paper][1]
+
+
+_NUMBERED = re.compile(r"^fig-([a-z]+)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+def figure_number(label: str) -> str:
+    """The book's number of a figure, derived from its label alone: no running number.
+
+    The number names the paper and the figure it rebuilds; the book's own (supplementary,
+    data, illustration, map) figures keep their letter: ``fig-bo-1`` -> ``"BO-1"``,
+    ``fig-bo-s2`` -> ``"BO-S2"``, ``fig-schiff-1`` -> ``"Schiff-1"``, ``fig-fas-1`` ->
+    ``"FAS-1"``, ``fig-gordon-d3`` -> ``"Gordon-D3"``, ``fig-bo-map-r5-north`` ->
+    ``"BO-Map-R5-North"``.  Captions, cross-references, the status and how-to-cite pages,
+    explorer titles, exported files and citations all show "Figure <number>".
+
+    Parameters
+    ----------
+    label : str
+        A figure label ``fig-<paper>-<part>[-<part>...]`` with ``<paper>`` a key of
+        :data:`NUMBER_PREFIX`.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If the label does not have that form or names no known paper.
+
+    Examples
+    --------
+    >>> figure_number("fig-gordon-f1")
+    'Gordon-F1'
+    """
+    m = _NUMBERED.match(label) if isinstance(label, str) else None
+    if not m:
+        raise ValueError(f"figure label {label!r} must look like 'fig-<paper>-<n>' "
+                         "(lower-case letters, digits and hyphens)")
+    paper, rest = m.groups()
+    if paper not in NUMBER_PREFIX:
+        raise ValueError(f"figure label {label!r} names no known paper; "
+                         f"expected one of {list(NUMBER_PREFIX)}")
+    parts = [p.upper() if re.fullmatch(r"[a-z]{1,2}\d+|\d+", p) else p.capitalize()
+             for p in rest.split("-")]
+    return "-".join([NUMBER_PREFIX[paper], *parts])
 
 
 def collect(papers=None) -> list[Item]:

@@ -65,3 +65,30 @@ def test_summary_and_figure_index_tables():
     labels = [it.ours for it in items if it.is_figure_label]
     assert len(index.splitlines()) == 2 + len(labels)
     assert all(f"{{numref}}`{label}`" in index for label in labels)
+
+
+@pytest.mark.parametrize("label,number", [
+    ("fig-bo-1", "BO-1"), ("fig-bo-s2", "BO-S2"), ("fig-schiff-1", "Schiff-1"), ("fig-fas-1", "FAS-1"),
+    ("fig-gordon-d3", "Gordon-D3"), ("fig-gordon-f1", "Gordon-F1"), ("fig-fas-s3", "FAS-S3"),
+    ("fig-bo-map-r5-north", "BO-Map-R5-North"),
+])
+def test_figure_number_is_derived_from_the_label(label, number):
+    assert registry.figure_number(label) == number
+
+
+@pytest.mark.parametrize("bad", ["fig-xx-1", "bo-1", "fig-bo-", "fig-BO-1", "fig-bo--1", "", None])
+def test_figure_number_rejects_bad_labels(bad):
+    with pytest.raises(ValueError, match="fig-"):
+        registry.figure_number(bad)
+
+
+def test_every_registry_figure_has_a_unique_number_naming_its_paper():
+    numbers = Counter(it.number for it in ITEMS if it.is_figure_label)
+    assert [k for k, n in numbers.items() if n > 1] == []
+    for it in ITEMS:
+        if it.is_figure_label:
+            assert it.number.startswith(registry.NUMBER_PREFIX[it.paper] + "-"), it
+            if it.kind == "figure" and it.id.startswith("Fig. "):  # the paper's own Figure n
+                assert it.number == f"{registry.NUMBER_PREFIX[it.paper]}-{it.id.removeprefix('Fig. ')}"
+        else:
+            assert it.number == ""
