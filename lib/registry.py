@@ -27,8 +27,20 @@ PAPERS: dict[str, tuple[str, str, str, str]] = {
 #: Paper key -> the prefix of its figure numbers ("Figure BO-1", "Figure Schiff-1").
 NUMBER_PREFIX: dict[str, str] = {"bo": "BO", "schiff": "Schiff", "fas": "FAS", "gordon": "Gordon"}
 
-STATUSES = ("replicated", "partial", "differs", "not")
-KINDS = ("figure", "table", "proposition", "result", "lemma", "equation", "claim")
+#: The grades, in the order tables show them.  ``illustration``: the paper's (verbal) claim is
+#: only *illustrated* by a model of the book, which cannot replicate it; it is also the grade of
+#: every item of a :data:`BOOK_KINDS` kind (the book's own charts and illustrations).
+STATUSES = ("replicated", "partial", "differs", "not rebuilt", "illustration")
+#: Kinds of an original item of a paper, then the book's own kinds (:data:`BOOK_KINDS`).
+KINDS = ("figure", "table", "proposition", "result", "lemma", "equation", "claim",
+         "chart", "illustration")
+#: Kinds of items that are the book's, not the paper's: a chart or table of an essay's numbers
+#: (``chart``) and a model of the book that illustrates an argument (``illustration``).  They are
+#: counted apart from the paper's items and their "Rebuilds" reads "charts fn 16-18" or
+#: "illustrates P4 (essay §I)".
+BOOK_KINDS = ("chart", "illustration")
+#: Older spelling of a status, still accepted.
+_ALIASES = {"not": "not rebuilt"}
 
 _LABEL = re.compile(r"^fig-(bo|schiff|fas|gordon)-[a-z0-9]+$")
 
@@ -54,6 +66,9 @@ class Item:
         One of :data:`STATUSES`.
     note : str
         Why, when the status is not plainly ``replicated``.
+    source : str
+        For a :data:`BOOK_KINDS` item only (and required there): what of the paper it charts or
+        illustrates, e.g. ``"fn 16-18, 28"`` (a chart) or ``"P1, P4 (essay §I, pp. 1113-14)"``.
     """
 
     paper: str
@@ -63,8 +78,11 @@ class Item:
     ours: str
     status: str
     note: str = ""
+    source: str = ""
 
     def __post_init__(self):
+        if self.status in _ALIASES:
+            object.__setattr__(self, "status", _ALIASES[self.status])
         if self.paper not in PAPERS:
             raise ValueError(f"unknown paper key {self.paper!r}; expected one of {list(PAPERS)}")
         if self.kind not in KINDS:
@@ -77,6 +95,27 @@ class Item:
             raise ValueError(f"{self.paper} {self.id}: a status other than 'replicated' needs a note")
         if self.ours.startswith("fig-") and not _LABEL.match(self.ours):
             raise ValueError(f"figure label {self.ours!r} must look like 'fig-<paper>-<n>'")
+        if self.kind in BOOK_KINDS and not (self.status == "illustration" and self.source):
+            raise ValueError(f"{self.paper} {self.id}: an item of the book's own kind {self.kind!r} "
+                             "has status 'illustration' and says what it charts or illustrates (source)")
+        if self.source and self.kind not in BOOK_KINDS:
+            raise ValueError(f"{self.paper} {self.id}: source is only for the book's own kinds {BOOK_KINDS}")
+
+    @property
+    def is_book_own(self) -> bool:
+        """True for the book's own charts and illustrations (counted apart from the paper's items)."""
+        return self.kind in BOOK_KINDS
+
+    @property
+    def rebuilds(self) -> str:
+        """What the item stands for: ``"Gordon (2010), F1"`` is never claimed for the book's own items."""
+        short = PAPERS[self.paper][2]
+        if self.kind == "chart":
+            verb = "charts" if self.is_figure_label else "tabulates"
+            return f"{verb} {short}, {self.source} (the book's {'chart' if self.is_figure_label else 'table'})"
+        if self.kind == "illustration":
+            return f"illustrates {short}, {self.source} (the book's model)"
+        return f"{short}, {self.id}"
 
     @property
     def is_figure_label(self) -> bool:
@@ -158,7 +197,63 @@ def figure_labels(papers=None) -> dict[str, str]:
     return {it.ours: it.chapter for it in collect(papers) if it.is_figure_label}
 
 
-_BADGE = {"replicated": "✅ replicated", "partial": "🟡 partial", "differs": "🔶 differs", "not": "⛔ not"}
+_BADGE = {"replicated": "✅ replicated", "partial": "🟡 partial", "differs": "🔶 differs",
+          "not rebuilt": "⛔ not rebuilt", "illustration": "🖼️ illustration"}
+
+
+def badge(status: str) -> str:
+    """The badge of a status (any status in :data:`STATUSES`)."""
+    return _BADGE.get(status, status)
+
+
+def find(paper: str, id: str) -> Item:
+    """The registry item ``id`` of ``paper`` (``ValueError`` naming it if there is none)."""
+    for it in collect([paper]):
+        if it.id == id:
+            return it
+    raise ValueError(f"no registry item {id!r} for paper {paper!r}")
+
+
+#: Box title prefix and admonition class per status (a chapter's verdict box).
+_BOX = {"replicated": ("Replicated", "note"), "partial": ("Partial", "note"),
+        "differs": ("Differs from the paper", "warning"),
+        "not rebuilt": ("Not rebuilt", "note"), "illustration": ("Illustration only", "note")}
+
+
+def _items(paper: str, ids) -> list[Item]:
+    ids = [ids] if isinstance(ids, str) else list(ids)
+    items = [find(paper, i) for i in ids]
+    if len({it.status for it in items}) != 1:
+        raise ValueError(f"one box for items of different grades: {[(it.id, it.status) for it in items]}")
+    return items
+
+
+def box_title(paper: str, ids, topic: str = "") -> str:
+    """The title of the verdict box of item(s) ``ids``: the grade from the registry, the ids, the topic."""
+    items = _items(paper, ids)
+    head = _BOX.get(items[0].status, (items[0].status.capitalize(), "note"))[0]
+    which = ", ".join(it.id for it in items)
+    return f"{head} ({which}): {topic}" if topic else f"{head} ({which})"
+
+
+def box_markdown(paper: str, ids, body: str, topic: str = "") -> str:
+    """A chapter's verdict box (a MyST admonition) whose title and class come from the registry.
+
+    ``ids`` is one registry id or several of the same grade; ``body`` is the chapter's Markdown.
+    The title says the grade as the registry has it, so the box, the chapter table, the status
+    page and the how-to-cite table cannot disagree (``tests/test_registry.py``).
+    """
+    items = _items(paper, ids)
+    cls = _BOX.get(items[0].status, ("", "note"))[1]
+    fence = "````" if "```" in body else "```"
+    return f"{fence}{{admonition}} {box_title(paper, ids, topic)}\n:class: {cls}\n{body.strip()}\n{fence}"
+
+
+def box(paper: str, ids, body: str, topic: str = ""):
+    """Display :func:`box_markdown` in a notebook (a ``remove-input`` code cell calls it)."""
+    from IPython.display import Markdown
+
+    return Markdown(box_markdown(paper, ids, body, topic))
 
 
 def _where(it: Item) -> str:
@@ -173,32 +268,45 @@ def markdown_table(items: list[Item], with_paper: bool = False) -> str:
     """A Markdown table of ``items`` (figure labels become cross-references)."""
     head = (["Paper"] if with_paper else []) + ["Original", "What", "Status", "In this book", "Note"]
     rows = [([PAPERS[it.paper][2]] if with_paper else [])
-            + [it.id, it.title, _BADGE[it.status], _where(it), it.note] for it in items]
+            + [it.id, it.title, badge(it.status), _where(it), it.note] for it in items]
     return tables.markdown_table(head, rows)
 
 
 def summary(items: list[Item]) -> dict[str, int]:
-    """Count of items per status."""
-    return {s: sum(it.status == s for it in items) for s in STATUSES}
+    """Count of the paper's own items per status (the book's own charts and illustrations,
+    :data:`BOOK_KINDS`, are not counted: see :func:`book_own_count`)."""
+    return {s: sum(it.status == s and not it.is_book_own for it in items) for s in STATUSES}
+
+
+def book_own_count(items: list[Item]) -> int:
+    """How many of ``items`` are the book's own charts and illustrations."""
+    return sum(it.is_book_own for it in items)
+
+
+#: Column head of the book's own items in :func:`summary_markdown`.
+BOOK_OWN_HEAD = "book's own charts & illustrations"
 
 
 def summary_markdown(papers=None) -> str:
-    """A Markdown table: per paper (linked to its chapter), the count of items per status."""
+    """A Markdown table: per paper (linked to its chapter), the count of the paper's items per
+    status, their total, and apart from them the book's own charts and illustrations."""
     items = collect(papers)
     rows = []
     for key, (_, chapter, short, _) in PAPERS.items():
         if papers is None or key in papers:
-            counts = summary([it for it in items if it.paper == key])
+            mine = [it for it in items if it.paper == key]
+            counts = summary(mine)
             rows.append([f"{{doc}}`{short} <{chapter}>`", *(counts[s] for s in STATUSES),
-                         sum(counts.values())])
-    return tables.markdown_table(["Paper", *STATUSES, "total"], rows)
+                         sum(counts.values()), book_own_count(mine)])
+    return tables.markdown_table(["Paper", *STATUSES, "total", BOOK_OWN_HEAD], rows)
 
 
 def figure_index_markdown(papers=None) -> str:
-    """A Markdown table of every rebuilt figure: its label, chapter and the original it rebuilds."""
-    rows = [[f"{{numref}}`{it.ours}` (`{it.ours}`)", f"{{doc}}`{it.chapter}`",
-             f"{PAPERS[it.paper][2]}, {it.id}"] for it in collect(papers) if it.is_figure_label]
-    return tables.markdown_table(["Label", "Chapter", "Rebuilds"], rows)
+    """A Markdown table of every figure: its label, chapter, what it rebuilds (or, for the book's
+    own charts and illustrations, what it charts or illustrates) and its grade."""
+    rows = [[f"{{numref}}`{it.ours}` (`{it.ours}`)", f"{{doc}}`{it.chapter}`", it.rebuilds,
+             badge(it.status)] for it in collect(papers) if it.is_figure_label]
+    return tables.markdown_table(["Label", "Chapter", "Rebuilds", "Status"], rows)
 
 
 def show(papers=None, with_paper: bool | None = None):

@@ -204,4 +204,5 @@ def test_registry_items():
             assert path == "tests/test_migration_vs_trade.py" and hasattr(tm, func), it.ours
         else:
             assert it.ours in {f"fig-gordon-d{i}" for i in range(1, 8)} | {f"fig-gordon-f{i}" for i in range(1, 5)}
-    assert np.all([it.kind in ("figure", "table", "claim") for it in items])
+    assert np.all([it.kind in ("chart", "illustration", "claim") for it in items])
+    assert all(it.status == "illustration" and it.is_book_own for it in items[:13])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import Counter
 
@@ -55,12 +56,13 @@ def test_summary_and_figure_index_tables():
     items = registry.collect()
     text = registry.summary_markdown()
     lines = text.splitlines()
-    assert lines[0] == "| Paper | replicated | partial | differs | not | total |"
+    assert lines[0] == ("| Paper | " + " | ".join(registry.STATUSES) + " | total | "
+                        + registry.BOOK_OWN_HEAD + " |")
     assert len(lines) == 2 + len(registry.PAPERS)
     bo_row = next(line for line in lines if "baldwin_okubo" in line)
     counts = registry.summary([it for it in items if it.paper == "bo"])
     assert bo_row.endswith(" | ".join(str(counts[s]) for s in registry.STATUSES)
-                           + f" | {sum(counts.values())} |")
+                           + f" | {sum(counts.values())} | 0 |")
     index = registry.figure_index_markdown()
     labels = [it.ours for it in items if it.is_figure_label]
     assert len(index.splitlines()) == 2 + len(labels)
@@ -92,3 +94,77 @@ def test_every_registry_figure_has_a_unique_number_naming_its_paper():
                 assert it.number == f"{registry.NUMBER_PREFIX[it.paper]}-{it.id.removeprefix('Fig. ')}"
         else:
             assert it.number == ""
+# --- item 27 of issue #12: one grade, one source --------------------------------------------------
+
+_STATUS_WORDS = re.compile(r"\{admonition\}[^\n]*\b(Differs|Partial|Replicated|Not rebuilt|Illustration)",
+                           re.I)
+
+
+def _box_calls(source: str):
+    """(paper, ids) of every ``registry.box(...)`` call in a code cell."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    return [(ast.literal_eval(node.args[0]), ast.literal_eval(node.args[1]))
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "box" and len(node.args) >= 2]
+
+
+def _cells(kind):
+    for key, (_, chapter, _, _) in registry.PAPERS.items():
+        nb = nbformat.read(CHAPTERS / f"{chapter}.ipynb", as_version=4)
+        yield from ((key, chapter, c) for c in nb.cells if c.cell_type == kind)
+
+
+def _row(table: str, it: registry.Item) -> str:
+    """The one line of ``table`` that is ``it`` (by id and title, or by figure label)."""
+    title = it.title.replace("|", "\\|")
+    key = f"`{it.ours}` (`{it.ours}`)" if "| Rebuilds |" in table else f"| {it.id} | {title} |"
+    if "| Paper |" in table.splitlines()[0]:
+        key = f"| {registry.PAPERS[it.paper][2]} {key}"
+    rows = [line for line in table.splitlines() if key in line]
+    assert len(rows) == 1, (it.paper, it.id, len(rows))
+    return rows[0]
+
+
+def test_one_grade_everywhere():
+    """A chapter's verdict box, its table, the status page and the how-to-cite table show one grade,
+    each generated from the same registry entry (issue #12, item 27)."""
+    status_page = registry.markdown_table(ITEMS, with_paper=True)
+    cite_page = registry.figure_index_markdown()
+    for key in registry.PAPERS:
+        chapter_table = registry.markdown_table(registry.collect([key]))
+        for it in registry.collect([key]):
+            badge = registry.badge(it.status)
+            assert badge in _row(chapter_table, it), (key, it.id)
+            assert badge in _row(status_page, it), it.id
+            if it.is_figure_label:
+                row = _row(cite_page, it)
+                assert badge in row and it.rebuilds in row, it.ours
+    for _key, chapter, cell in _cells("code"):
+        for paper, ids in _box_calls(cell.source):
+            items = [registry.find(paper, i) for i in ([ids] if isinstance(ids, str) else ids)]
+            assert all(it.chapter == chapter for it in items), (chapter, ids)
+            title = registry.box_markdown(paper, ids, "body").splitlines()[0]
+            assert title.removeprefix("```{admonition} ").startswith(
+                registry._BOX[items[0].status][0]), title
+
+
+def test_book_own_items_are_counted_apart():
+    """The book's own charts and illustrations never read as the paper's figures (issue #12, 21)."""
+    own = [it for it in ITEMS if it.is_book_own]
+    assert own and all(it.status == "illustration" and it.source for it in own)
+    summary = registry.summary(ITEMS)
+    assert sum(summary.values()) == len(ITEMS) - len(own)
+    index = registry.figure_index_markdown()
+    for it in own:
+        if it.is_figure_label:
+            row = _row(index, it)
+            assert ("charts" in row or "illustrates" in row) and f"{registry.PAPERS[it.paper][2]}, {it.id}" not in row
+    with pytest.raises(ValueError, match="book's own kind"):
+        registry.Item("gordon", "F9", "illustration", "x", "fig-gordon-f9", "replicated", "n", source="P1")
+    with pytest.raises(ValueError, match="source is only"):
+        registry.Item("bo", "Fig. 9", "figure", "x", "fig-bo-9", "replicated", source="fn 1")
+    assert registry.Item("bo", "X", "claim", "x", "tests/t.py::f", "not", "n").status == "not rebuilt"

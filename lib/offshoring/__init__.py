@@ -127,6 +127,6 @@ REGISTRY: list[Item] = [
          "free entry it does not depend on s_n; the strict gain rests on a metric (26) that is "
          "reconstructed as a conjecture."),
     Item("bo", "Appendix (27)-(28)", "claim", "Quadratic relocation costs: firms move in order of efficiency",
-         _T + "test_result_2", "not",
+         _T + "test_result_2", "not rebuilt",
          "The adjustment path is not simulated; the ordering it implies is Result 2's."),
 ]
