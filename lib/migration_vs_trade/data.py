@@ -30,6 +30,10 @@ APPROX_HEDGES = frozenset({"about", "approximately"})
 HEDGES = LOWER_BOUND_HEDGES | UPPER_BOUND_HEDGES | APPROX_HEDGES
 
 _ID = re.compile(r"^Q\d{2}$")
+#: A plain decimal number in ASCII digits (no ``_`` separators, no other scripts' digits).
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+#: Largest field accepted (characters); the longest in the shipped file is a few hundred.
+MAX_FIELD = 10_000
 _HEDGE = re.compile(r"\[([a-z ]+)\]")
 
 
@@ -101,9 +105,10 @@ def parse_claims(rows, source: str = "<rows>") -> dict[str, Claim]:
         raise ClaimsFormatError(f"{source}: no rows")
     missing = [c for c in REQUIRED_COLUMNS if c not in rows[0]]
     if missing:
-        raise ClaimsFormatError(f"{source}: missing required column(s) {missing}")
+        raise ClaimsFormatError(f"{source}, line 1: missing required column(s) {missing}")
     out: dict[str, Claim] = {}
     for n, row in enumerate(rows, start=2):  # line 1 is the header
+        n = row.pop(_LINE, n) if isinstance(row, dict) else n
         cid = (row.get("id") or "").strip()
         where = f"{source}, line {n} (id {cid or '?'})"
         if not _ID.match(cid):
@@ -117,6 +122,9 @@ def parse_claims(rows, source: str = "<rows>") -> dict[str, Claim]:
             raise ClaimsFormatError(f"{where}: value {raw!r} is not a number") from None
         if value != value or value in (float("inf"), float("-inf")):
             raise ClaimsFormatError(f"{where}: value {raw!r} is not a finite number")
+        if not _NUMBER.match(raw):
+            raise ClaimsFormatError(f"{where}: value {raw!r} is not a plain decimal number in ASCII "
+                                    "digits (such as 4.3 or 1e6)")
         quantity = (row.get("quantity") or "").strip()
         unit = (row.get("unit") or "").strip()
         if not quantity or not unit:
@@ -144,9 +152,68 @@ def load_claims(path: str | Path | None = None) -> dict[str, Claim]:
     return _read(p)
 
 
+_LINE = object()  # key under which _read passes each row's line number to parse_claims
+
+
 def _read(p: Path) -> dict[str, Claim]:
-    with open(p, newline="", encoding="utf-8") as fh:
-        return parse_claims(csv.DictReader(fh), source=p.name)
+    """Read ``p`` strictly: every way the file can be corrupt is a :class:`ClaimsFormatError`.
+
+    UTF-8 (a byte-order mark is skipped), no NUL bytes, standard CSV quoting with no field
+    spanning lines and no quote character inside a field, one header with distinct names, every row exactly as many fields as the
+    header, no blank lines, fields of at most :data:`MAX_FIELD` characters; then
+    :func:`parse_claims`.  The message names the file, the line and the problem.
+    """
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise ClaimsFormatError(f"{p}: cannot read the claims file ({err.strerror or err})") from None
+    name = p.name
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise ClaimsFormatError(f"{name}, line {line}: not UTF-8 text (byte {data[err.start]:#04x} "
+                                f"at offset {err.start}; save the file as UTF-8)") from None
+    if "\x00" in text:
+        raise ClaimsFormatError(f"{name}, line {text[:text.index(chr(0))].count(chr(10)) + 1}: "
+                                "NUL byte (a binary or UTF-16 file?)")
+    if not text.strip():
+        raise ClaimsFormatError(f"{name}, line 1: the file is empty (no header, no rows)")
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    header: list[str] | None = None
+    rows: list[dict] = []
+    end = 0
+    try:
+        for record in reader:
+            start, end = end + 1, reader.line_num
+            where = f"{name}, line {start}"
+            if end != start:
+                raise ClaimsFormatError(f"{where}: a quoted field runs over lines {start}-{end} "
+                                        "(a stray or unbalanced quote)")
+            if not record:
+                raise ClaimsFormatError(f"{where}: blank line")
+            long = [i for i, f in enumerate(record) if len(f) > MAX_FIELD]
+            if long:
+                raise ClaimsFormatError(f"{where}: field {long[0] + 1} has {len(record[long[0]])} "
+                                        f"characters (at most {MAX_FIELD})")
+            quoted = [i for i, f in enumerate(record) if '"' in f]
+            if quoted:
+                raise ClaimsFormatError(f"{where}: field {quoted[0] + 1} contains a quote character "
+                                        "(a stray quote?)")
+            if header is None:
+                header = [h.strip() for h in record]
+                dup = sorted({h for h in header if header.count(h) > 1})
+                if dup:
+                    raise ClaimsFormatError(f"{where}: duplicate column(s) {dup} in the header")
+                continue
+            if len(record) != len(header):
+                raise ClaimsFormatError(f"{where}: {len(record)} fields, the header has {len(header)}")
+            rows.append(dict(zip(header, record, strict=True)) | {_LINE: start})
+    except csv.Error as err:
+        raise ClaimsFormatError(f"{name}, line {reader.line_num}: malformed CSV ({err})") from None
+    if not rows:
+        raise ClaimsFormatError(f"{name}, line 2: no rows after the header")
+    return parse_claims(rows, source=name)
 
 
 @lru_cache(maxsize=1)
