@@ -40,7 +40,10 @@ STYLE: dict = {
     "axes.autolimit_mode": "round_numbers",
     "axes.xmargin": 0.0,  # no empty band left of a curve that starts at zero
     "grid.alpha": 0.25,
-    "legend.frameon": False,
+    # a legend sits on a near-opaque box, so the curves under it never cross its text
+    "legend.frameon": True,
+    "legend.framealpha": 0.9,
+    "legend.edgecolor": "#cccccc",
     "legend.fontsize": 9,
     "lines.linewidth": 1.8,
     "svg.fonttype": "none",
