@@ -42,7 +42,9 @@ BOOK_KINDS = ("chart", "illustration")
 #: Older spelling of a status, still accepted.
 _ALIASES = {"not": "not rebuilt"}
 
-_LABEL = re.compile(r"^fig-(bo|schiff|fas|gordon)-[a-z0-9]+$")
+#: A figure label: ``fig-<paper>-<n>`` (``fig-bo-1``, ``fig-bo-s1``) or a claim map of the book,
+#: ``fig-<paper>-map-<claim>`` (``fig-bo-map-r5-north``, :mod:`lib.claim_maps`).
+_LABEL = re.compile(r"^fig-(bo|schiff|fas|gordon)-([a-z0-9]+|map-[a-z0-9]+(-[a-z0-9]+)*)$")
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ class Item:
         if self.status != "replicated" and not self.note:
             raise ValueError(f"{self.paper} {self.id}: a status other than 'replicated' needs a note")
         if self.ours.startswith("fig-") and not _LABEL.match(self.ours):
-            raise ValueError(f"figure label {self.ours!r} must look like 'fig-<paper>-<n>'")
+            raise ValueError(f"figure label {self.ours!r} must look like 'fig-<paper>-<n>' "
+                             f"or 'fig-<paper>-map-<claim>'")
         if self.kind in BOOK_KINDS and not (self.status == "illustration" and self.source):
             raise ValueError(f"{self.paper} {self.id}: an item of the book's own kind {self.kind!r} "
                              "has status 'illustration' and says what it charts or illustrates (source)")

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from scipy.integrate import quad
 
 from lib import offshoring as bo
+from lib.offshoring import checks as K
 from lib.offshoring import derivations as D
 from lib.offshoring import model as m
 
@@ -451,6 +452,7 @@ def test_result_5_south(p):
     grid = np.linspace(pP, pS, 80)[1:-1]
     a = bo.productivity(p, grid, "south")
     assert np.all(np.diff(a) > -1e-12 * a[1:])
+    assert K.r5_south_margin(**dataclasses.asdict(p)) > 0  # the claim map's predicate agrees
     # relocation dampens the South's gain: atilde* ends above its HFT value
     assert a[-1] > bo.productivity(p, grid[-1], "north", "hft")
 
@@ -465,6 +467,8 @@ def test_result_5_north_differs():
     grid = np.linspace(bo.phi_P(P0), bo.phi_S(P0), 50)[1:-1]
     a = bo.productivity(P0, grid, "north")
     assert np.all(np.diff(a) > 0)  # atilde rises = productivity falls
+    assert K.r5_north_margin(**dataclasses.asdict(P0)) < 0  # the claim map's predicate agrees
+    assert K.r5_north_margin(**dataclasses.asdict(ODD)) < 0
     # the minimum lies in the XX phase, just below phi_P (0.6136 at set A)
     g = np.linspace(0.5, bo.phi_P(P0), 20001)
     amin = g[np.argmin(bo.productivity(P0, g, "north"))]
@@ -492,6 +496,7 @@ def test_footnote_11(p, phi):
     num = (math.log(WXu) - math.log(WXd)) / (2 * h)
     closed = float(d.paper.subs({D.phi: phi, D.beta: p.beta}))
     assert math.isclose(num, closed, rel_tol=1e-5, abs_tol=1e-9)
+    assert K.footnote_11_margin(**dataclasses.asdict(p)) > 0  # the claim map's predicate agrees
     assert closed > 0 and (math.log(WDu) - math.log(WDd)) <= 1e-12
 
 
