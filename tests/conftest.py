@@ -20,6 +20,32 @@ settings.register_profile(
 settings.register_profile("thorough", parent=settings.get_profile("book"), max_examples=500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "book"))
 
+
+def _import_every_lib_module():
+    """Import every module of ``lib`` now, before any test runs.
+
+    Hypothesis (6.1xx) draws about 5% of its floats from a pool of constants it collects from the
+    *local* modules in ``sys.modules`` at the time of the draw.  Modules that a test imports
+    lazily (``lib.registry.collect`` imports every paper package; ``derivations`` and
+    ``lib.live`` load on demand) grew that pool mid-session, so the examples a test drew, even
+    under ``derandomize=True``, depended on which tests had run before it (issue #12, item 26:
+    ``test_result_12`` drew a near-corner case only after ``test_negotiating_blocs.py``).  With
+    every module loaded up front the pool is the same whatever the order or selection of tests;
+    ``tests/test_helpers.py::test_every_lib_module_is_loaded_at_start`` checks it.
+    """
+    import importlib
+    import pkgutil
+
+    import lib
+
+    names = [m.name for m in pkgutil.walk_packages(lib.__path__, "lib.")]
+    for name in names:
+        importlib.import_module(name)
+    return tuple(names)
+
+
+LIB_MODULES = _import_every_lib_module()
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 
@@ -52,3 +78,19 @@ def built_book(tmp_path_factory) -> BuiltBook:
     log = proc.stdout + proc.stderr
     (out / "build.log").write_text(log)
     return BuiltBook(out / "_build" / "html", log, proc.returncode)
+
+
+# --- order independence (issue #12, item 26) ----------------------------------------------------
+# pytest-random-order (pinned in requirements-dev.txt) shuffles on request:
+#     pytest --random-order-bucket=global [--random-order-seed=N]
+# and ``--reverse-order`` below runs the collected tests last to first.
+
+
+def pytest_addoption(parser):
+    parser.addoption("--reverse-order", action="store_true", default=False,
+                     help="run the collected tests in reverse order (checks order independence)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--reverse-order"):
+        items.reverse()

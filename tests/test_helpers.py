@@ -253,3 +253,16 @@ def test_book_urls_are_derived_from_the_config():
     assert book.binder_url("chapters/x.ipynb").endswith(f"{slug}/main?urlpath=lab/tree/chapters/x.ipynb")
     assert book.figure_url("fig-bo-1").startswith(book.base_url())
     assert "fig-bo-1" in book.bibtex_figure("fig-bo-1", "baldwin_okubo", "caption")
+
+
+def test_every_lib_module_is_loaded_at_start():
+    """Hypothesis's pool of local constants cannot grow between tests (issue #12, item 26)."""
+    import pkgutil
+    import sys
+
+    import lib
+
+    from .conftest import LIB_MODULES
+
+    names = {m.name for m in pkgutil.walk_packages(lib.__path__, "lib.")}
+    assert names == set(LIB_MODULES) and names <= set(sys.modules)

@@ -268,14 +268,20 @@ def hme_slope(p: Params, phi):
 def hft_weights(p: Params, phi) -> tuple:
     """Sales weights of the HFT productivity measure (10): ``(W_X, W_D)``.
 
-    ``W_D = c / (a_D**c (1+phi**beta))`` and ``W_X = (1+phi) W_D``, so that
-    ``atilde = W_X int_0^{a_X} a**(kappa+1-sigma) da + W_D int_{a_X}^{a_D} ...``.
+    The weights make the sales-weighted density integrate to one,
+    ``W_X a_X**c/c + W_D (a_D**c - a_X**c)/c = 1``, so that
+    ``atilde = W_X int_0^{a_X} a**(kappa+1-sigma) da + W_D int_{a_X}^{a_D} ...``:
+    ``W_D = c / (a_D**c (1 + phi r_X**c))`` with ``r_X = a_X/a_D`` and ``W_X = (1+phi) W_D``.
+    In the interior (``phi < phi_S``) ``r_X = phi**(1/(sigma-1))`` and ``phi r_X**c = phi**beta``,
+    which is (10)'s ``W_D = c/(a_D**c (1+phi**beta))``; beyond ``phi_S`` (all firms in the North)
+    ``r_X`` is the core-periphery ratio and the interior form would not integrate to one.
     Footnote 11: ``d ln W_X/d phi = (1-phi**(beta-1))/((1+phi)(1+phi**beta)) > 0``.
     """
     e = hft(p, phi)
-    pb = _pow(check_phi(phi), p.beta)
-    WD = p.c / (np.asarray(e.aD) ** p.c * (1 + pb))
-    return _out((1 + np.asarray(e.phi)) * WD), _out(WD)
+    phi = np.asarray(e.phi, dtype=float)
+    aD, aX = np.asarray(e.aD, dtype=float), np.asarray(e.aX, dtype=float)
+    WD = p.c / (aD ** p.c * (1 + phi * (aX / aD) ** p.c))
+    return _out((1 + phi) * WD), _out(WD)
 
 
 def hft_productivity_terms(p: Params, phi) -> dict:
