@@ -485,6 +485,27 @@ def test_result_5_north_early_xx(p):
         assert np.all(np.diff(a) < 0)
 
 
+@given(params())
+def test_hft_weights_integrate_to_one_for_every_phi(p):
+    """Issue #12, item 1: the weights of (10) integrate to one and give the ã of Figure 2's title
+    for every φ in [0, 1), beyond the sustain point too (the interior form gave 0.93 at φ = 0.95)."""
+    phi = np.unique(np.concatenate([np.linspace(0.0, 0.999, 200), [bo.phi_S(p)]]))
+    WX, WD = bo.hft_weights(p, phi)
+    e = bo.hft(p, phi)
+    aX, aD, c, d = e.aX, e.aD, p.c, p.d
+    mass = WX * aX ** c / c + WD * (aD ** c - aX ** c) / c
+    assert np.allclose(mass, 1.0, rtol=1e-12, atol=0)
+    atilde = WX * aX ** d / d + WD * (aD ** d - aX ** d) / d
+    assert np.allclose(atilde, bo.productivity(p, phi, "north", "hft"), rtol=1e-12, atol=0)
+
+
+def test_hft_weights_at_set_a_beyond_phi_s():
+    WX, WD = bo.hft_weights(P0, 0.95)
+    e = bo.hft(P0, 0.95)
+    assert math.isclose(WX * e.aX ** P0.c / P0.c + WD * (e.aD ** P0.c - e.aX ** P0.c) / P0.c, 1.0,
+                        rel_tol=1e-12)
+
+
 @given(params(), st.floats(0.01, 0.98))
 def test_footnote_11(p, phi):
     d = D.footnote_11()
