@@ -21,11 +21,14 @@ traceback, when a combination is rejected.
 from __future__ import annotations
 
 import dataclasses
+import html
 import math
 import numbers
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class Control:
         elif self.kind == "checkbox":
             if not isinstance(value, bool):
                 raise ValueError(f"{self.label}: expected True or False, got {value!r}")
-        elif not (self.lo <= value <= self.hi):
+        elif not (self.lo <= as_real(value, self.label or "value") <= self.hi):
             raise ValueError(f"{self.label} = {value} is outside the control range [{self.lo}, {self.hi}]")
 
 
@@ -132,22 +135,92 @@ def control(default, lo=None, hi=None, step=None, label="", unit="", doc="", opt
     return field(default=default, metadata={"control": spec, "label": label, "unit": unit, "doc": doc})
 
 
-def require_real(params, names: Sequence[str] | None = None) -> None:
-    """Raise ``ValueError`` naming the first field of ``params`` that is not a finite real number.
+#: The magnitudes the book's models are solved for: a parameter is 0 or between these (in
+#: absolute value).  Beyond them double precision cannot be trusted to give finite answers.
+SUPPORTED_MAGNITUDE = (1e-12, 1e12)
+
+
+def as_real(value, name: str = "value") -> float:
+    """``value`` as a finite ``float``, or ``ValueError`` naming ``name`` and what is wrong.
+
+    The one validation path for every public numerical argument of the book's models:
+    any real number (``int``, ``float``, :class:`fractions.Fraction`, numpy scalars) becomes a
+    ``float``; a bool, a string, ``None`` or any other non-number, a NaN, an infinity or an
+    integer too large for a float raises ``ValueError`` (never ``TypeError``).
+    """
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "fiu":
+            return as_real(value.item(), name)
+        raise ValueError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
+    try:
+        out = float(value)
+    except (OverflowError, ValueError, TypeError):
+        raise ValueError(f"{name} = {value!r:.40} is too large for a float") from None
+    if not math.isfinite(out):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return out
+
+
+def as_real_array(value, name: str = "value") -> np.ndarray:
+    """``value`` (a real number or an array_like of them) as a float array of finite numbers.
+
+    Same promise as :func:`as_real`: anything else is a ``ValueError`` naming ``name``.
+    """
+    if isinstance(value, numbers.Real) or value is None or isinstance(value, str | bytes):
+        return np.asarray(as_real(value, name))
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
+        arr = value.astype(float)
+    else:
+        try:
+            arr = np.asarray([as_real(v, name) for v in np.asarray(value, dtype=object).ravel()],
+                             dtype=float).reshape(np.shape(value))
+        except (TypeError, ValueError) as err:
+            raise ValueError(str(err) if str(err).startswith(name) else
+                             f"{name} must be real numbers, got {value!r:.60}") from None
+    if arr.size == 0:
+        raise ValueError(f"{name} is empty")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite numbers, got {arr[~np.isfinite(arr)].ravel()[0]}")
+    return arr
+
+
+def require_real(params, names: Sequence[str] | None = None, magnitude=SUPPORTED_MAGNITUDE) -> None:
+    """Check and convert the numeric fields of a (frozen) parameter dataclass.
+
+    Each named field must be a finite real number (:func:`as_real`); it is stored back as a
+    ``float``.  The models are solved in double precision, and far outside the following range
+    their answers are not finite numbers, so it is the supported numerical range of every
+    parameter (``magnitude``, default :data:`SUPPORTED_MAGNITUDE`; ``None`` for no bound):
+
+    * ``|value| <= magnitude[1]``;
+    * a field whose control range lies above zero (a positive parameter) is ``0`` or at least
+      ``magnitude[0]`` (``0`` is then left to the class's own conditions).
 
     ``names`` defaults to every field whose default is a number (not a bool or a string).  Each
     parameter dataclass calls this first in ``__post_init__``, so its own conditions compare
-    numbers and a NaN never slips through a comparison.
+    floats and a NaN never slips through a comparison.
+
+    Raises
+    ------
+    ValueError
+        Naming the first offending field and the condition.
     """
+    fields = {f.name: f for f in dataclasses.fields(params)}
     if names is None:
-        names = [f.name for f in dataclasses.fields(params)
+        names = [n for n, f in fields.items()
                  if isinstance(f.default, int | float) and not isinstance(f.default, bool)]
     for name in names:
-        v = getattr(params, name)
-        if isinstance(v, bool) or not isinstance(v, numbers.Real):
-            raise ValueError(f"{name} must be a real number, got {v!r}")
-        if not math.isfinite(v):
-            raise ValueError(f"{name} must be a finite number, got {v!r}")
+        v = as_real(getattr(params, name), name)
+        if magnitude is not None:
+            lo, hi = magnitude
+            spec = fields[name].metadata.get("control") if name in fields else None
+            positive = spec is not None and spec.lo is not None and spec.lo > 0
+            if abs(v) > hi or (positive and 0 < abs(v) < lo):
+                need = (f"0 or between {lo:g} and {hi:g} in absolute value" if positive
+                        else f"at most {hi:g} in absolute value")
+                raise ValueError(f"{name} = {v:g} is outside the supported numerical range: "
+                                 f"it must be {need}")
+        object.__setattr__(params, name, v)
 
 
 def specs(params_or_cls) -> dict[str, Control]:
@@ -254,7 +327,14 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
         Controls, a reset button, a message line and the figure.  The widgets are reachable as
         ``box.controls`` (dict), ``box.reset``, ``box.message`` and ``box.image``; the figure as
         ``box.live`` (the :class:`~lib.live.LiveFigure`); ``box.redraw()`` redraws.  A rejected
-        combination leaves the last admissible figure in place under the model's message.
+        combination leaves the last admissible figure in place under the model's message
+        (HTML-escaped).
+
+    Raises
+    ------
+    Exception
+        Whatever ``draw`` raises at the starting values: a panel that cannot draw its own
+        starting point is a bug in the chapter, and a book build must fail on it.
     """
     import ipywidgets as w
 
@@ -287,7 +367,7 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     def redraw(*_):
         values = {n: wd.value for n, wd in widgets.items()}
         png, msg = safe_call(show, params, values, extras)
-        message.value = (f"<span style='color:#a00000'>{msg}</span>" if msg else "")
+        message.value = (f"<span style='color:#a00000'>{html.escape(msg)}</span>" if msg else "")
         if png is not None:
             image.value = png
 
@@ -301,9 +381,12 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     for wd in widgets.values():
         wd.observe(redraw, names="value")
     reset.on_click(do_reset)
-    box.children = ([w.HTML(f"<b>{title}</b>")] if title else []) + list(widgets.values()) + [
+    box.children = ([w.HTML(f"<b>{html.escape(title)}</b>")] if title else []) + list(widgets.values()) + [
         reset, message, image]
     box.controls, box.reset, box.message, box.image, box.redraw = widgets, reset, message, image, redraw
     box.live = None
-    redraw()
+    # The starting point is drawn outside safe_call: if the chapter's own parameters cannot be
+    # drawn, the error raises through, so a book build (which hides panel output) fails.
+    p0, ex0 = split_values(params, {n: start[n] for n in names}, extras)
+    image.value = show(p0, **ex0)
     return box

@@ -93,6 +93,23 @@ class Explorer:
         return self.html
 
 
+#: Characters that must not appear raw in JSON inside a ``<script>`` block: ``<``, ``>`` and ``&``
+#: (``</script>``, ``<!--`` and ``<script`` change how the HTML parser reads the block) and the
+#: line separators U+2028/U+2029 (line breaks to older JavaScript parsers).
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(obj) -> str:
+    """``obj`` as JSON safe to embed in a ``<script>`` block (any strings, markup included).
+
+    ``json.loads`` / ``JSON.parse`` of the result gives ``obj`` back unchanged.
+    """
+    text = json.dumps(obj)
+    for raw, escaped in _SCRIPT_ESCAPES.items():
+        text = text.replace(raw, escaped)
+    return text
+
+
 def _fig_to_uri(fig, fmt: str, dpi: int) -> str:
     import matplotlib.pyplot as plt
 
@@ -216,7 +233,7 @@ def explorer(draw: Callable, params, grid: Mapping[str, object],
     f0 = frames[first]
     img_attrs = (f'src="{f0["src"]}" alt="{html.escape(f0["alt"])}"' if "src" in f0
                  else 'alt="" style="display:none"')
-    frames_json = json.dumps(frames).replace("</", "<\\/")
+    frames_json = script_json(frames)
     markup = (
         f"<style>{_CSS}</style>"
         f'<div class="bk-explorer" data-explorer="{ident}">'
