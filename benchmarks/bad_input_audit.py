@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from lib import customs_unions as cu  # noqa: E402
 from lib import negotiating_blocs as nb  # noqa: E402
+from lib.negotiating_blocs import model as nbm  # noqa: E402
 from lib import offshoring as bo  # noqa: E402
 from lib.migration_vs_trade import data as gdata  # noqa: E402
 from lib.migration_vs_trade import model as gm  # noqa: E402
@@ -190,22 +191,29 @@ def _extras():
         ("customs_unions", "northern_welfare(P3, v)", lambda v: cu.northern_welfare(P3, v)),
         ("customs_unions", "demand(P3, v)", lambda v: cu.demand(P3, v)),
         ("customs_unions", "fig_s1(P2, tau_max=v)", lambda v: cu.fig_s1(P2, tau_max=v)),
-        ("negotiating_blocs", "average_benefit(PN, v)", lambda v: nb.average_benefit(PN, v)),
-        ("negotiating_blocs", "n_no_fee(PN, alpha=v)", lambda v: nb.n_no_fee(PN, alpha=v)),
-        ("negotiating_blocs", "value_fee(PN, x=v)", lambda v: nb.value_fee(PN, x=v)),
-        ("negotiating_blocs", "alpha_of_M(PN, v)", lambda v: nb.alpha_of_M(PN, v)),
+        ("negotiating_blocs", "average_benefit(PN, v)", lambda v: nbm.average_benefit(PN, v)),
+        ("negotiating_blocs", "n_no_fee(PN, alpha=v)", lambda v: nbm.n_no_fee(PN, alpha=v)),
+        ("negotiating_blocs", "value_fee(PN, x=v)", lambda v: nbm.value_fee(PN, x=v)),
+        ("negotiating_blocs", "alpha_of_M(PN, v)", lambda v: nbm.alpha_of_M(PN, v)),
         ("negotiating_blocs", "optimal_migration(PN, 'star', c=v)",
-         lambda v: nb.optimal_migration(PN, "star", c=v)),
+         lambda v: nbm.optimal_migration(PN, "star", c=v)),
         ("negotiating_blocs", "optimal_migration(PN, 'E', alpha0=v)",
-         lambda v: nb.optimal_migration(PN, "E", alpha0=v)),
-        ("negotiating_blocs", "ho_equilibrium(PN, v)", lambda v: nb.ho_equilibrium(PN, v)),
-        ("negotiating_blocs", "ho_equilibrium(PN, 1.8, t=v)", lambda v: nb.ho_equilibrium(PN, 1.8, t=v)),
+         lambda v: nbm.optimal_migration(PN, "E", alpha0=v)),
+        ("negotiating_blocs", "ho_equilibrium(PN, v)", lambda v: nbm.ho_equilibrium(PN, v)),
+        ("negotiating_blocs", "ho_equilibrium(PN, 1.8, t=v)", lambda v: nbm.ho_equilibrium(PN, 1.8, t=v)),
         ("migration_vs_trade", "migration_gains(G, v)", lambda v: gm.migration_gains(G, v)),
         ("migration_vs_trade", "tau_sweep(H, [v])", lambda v: gm.tau_sweep(H, [v])),
         ("migration_vs_trade", "gap_difference(T, v)", lambda v: gm.gap_difference(T, v)),
         ("migration_vs_trade", "deal_feasible(B, theta=v)", lambda v: gm.deal_feasible(B, theta=v)),
         ("migration_vs_trade", "boundary_rho(B, v)", lambda v: gm.boundary_rho(B, v)),
     ]
+
+
+#: Extra arguments whose default is ``None`` (meaning: take the value from the parameters).
+NONE_MEANS_DEFAULT = {
+    "n_no_fee(PN, alpha=v)", "value_fee(PN, x=v)", "optimal_migration(PN, 'star', c=v)",
+    "optimal_migration(PN, 'E', alpha0=v)", "migration_gains(G, v)", "deal_feasible(B, theta=v)",
+}
 
 
 # --- the claims CSV: corruptions of the shipped file ----------------------------------------------
@@ -314,6 +322,8 @@ def main(verbose: bool = False) -> int:
         record("param edge combination", pkg, outcome(fn, None, DOCUMENTED_NONFINITE.get(pkg, set())))
     for pkg, name, fn in _extras():
         for kind, v in VALUES.items():
+            if kind == "none" and name in NONE_MEANS_DEFAULT:
+                continue  # None is the documented "use the parameters' value"
             record(f"extra {kind}", f"{pkg}.{name} v={v!r:.30}", outcome(lambda fn=fn, v=v: fn(v), kind))
     with tempfile.TemporaryDirectory() as tmp:
         for name, data in _corruptions().items():
