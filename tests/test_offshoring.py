@@ -586,3 +586,139 @@ def test_vectorised_equals_scalar():
             a = bo.productivity(p, grid, nation)
             finite = grid < bo.phi_S(p) if nation == "south" else np.ones_like(grid, bool)
             assert np.all(np.isfinite(a[finite])) and np.all(np.isnan(a[~finite]))
+
+
+# ---------------------------------------------------------------------------
+# Issue #12 (referee corrections), items 2-9
+# ---------------------------------------------------------------------------
+def _item(id_):
+    return next(it for it in bo.REGISTRY if it.id == id_)
+
+
+def test_north_productivity_numbers_are_one_set():
+    """Item 9: the minimiser and the values at φ_P and at φ_S itself come from one lib function,
+    and the registry quotes the same minimiser."""
+    r = bo.north_productivity_min(P0)
+    assert round(r["phi_min"], 4) == 0.6136 and r["phi_min"] < bo.phi_P(P0)
+    assert r["at_phi_P"] < r["at_phi_S"]
+    below = float(bo.productivity(P0, bo.phi_S(P0) * (1 - 1e-12), "north"))
+    assert math.isclose(r["at_phi_S"], below, rel_tol=1e-9)  # φ_S itself, continuous from below
+    assert f"φ ≈ {r['phi_min']:.4f}" in _item("Result 5 (North, DD)").note
+
+
+def test_result_5_north_share_and_region():
+    """Item 4: the paper's claim fails at the defaults and holds in a minority of the admissible
+    space, mostly at high s_E (the claim map's predicate and sample)."""
+    from lib import claim_maps
+
+    cm = claim_maps.get("fig-bo-map-r5-north")
+    assert cm.evaluate(**cm.base(P0)) <= 0
+    share = claim_maps.share("fig-bo-map-r5-north")
+    assert 0.01 < share.share < 0.25
+    draws = claim_maps.sample(cm)
+    margin = cm.evaluate(**draws)
+    ok = ~np.isnan(margin)
+    assert np.mean(draws["sE"][ok & (margin > 0)]) > np.mean(draws["sE"][ok]) + 0.05
+
+
+def test_kappa_sigma_2_factor_and_grade():
+    """Item 5: derived / printed = φ√(f_I/f) > 0, so the sign claim is replicated."""
+    d = D.kappa_sigma_2()
+    assert sp.simplify(d.derived / d.paper - D.phi * sp.sqrt(D.fI / D.f)) == 0
+    assert d.against == "paper, printed form up to a factor" and d.holds
+    assert _item("κ = σ = 2 derivative").status == "replicated"
+
+
+def test_derivations_say_what_they_check():
+    """Item 8: each row names what it is checked against; only surviving closed forms are 'paper'."""
+    rows = D.all_derivations()
+    assert all(d.against in D.AGAINST for d in rows)
+    on_paper = {d.name for d in rows if d.against.startswith("paper") and d.against != "paper's words"}
+    assert on_paper == {r"HME slope $ds_n/ds_E$", r"partitioning point $\phi_P$", r"sustain point $\phi_S$",
+                        r"footnote 11: $d\ln W_X/d\phi$", r"$\kappa=\sigma=2$: $d\tilde a^*/d\phi$, DD phase"}
+    table = D.markdown_table()
+    assert "| Checked against |" in table and table.count("not a check of the paper") >= 8
+
+
+def test_north_weights_do_not_pivot():
+    """Item 6: Figure 5's North weights change sign four times between φ₀ = 0.4 and φ₁ = 0.55
+    (no single clockwise pivot); Figure 2's HFT weights do pivot once."""
+    north = bo.weight_changes(P0, 0.4, 0.55, "north")
+    assert [s for _, _, s in north] == [-1, 1, -1, 1, -1]
+    hft = bo.weight_changes(P0, 0.4, 0.55, "north", "hft")
+    assert [s for _, _, s in hft] == [1, -1]
+    assert _item("§3.2.2 North's weights").status == "differs"
+
+
+@given(params())
+def test_dd_movers_lose_under_14(p):
+    """Item 3: at B = B* the reconstructed (14) makes every DD mover lose: v_D(a_R) < 0."""
+    pP, pS = bo.phi_P(p), bo.phi_S(p)
+    for phi in np.linspace(pP, pS, 9)[1:-1]:
+        v = float(bo.dd_mover_gain(p, phi))
+        e = bo.relocation_equilibrium(p, phi)
+        B, Bs = bo.market_B(p, e)
+        direct = float(e.aR ** (1 - p.sigma) * (B - (1 - phi) * Bs) / p.f - 1)
+        assert v < 0 and math.isclose(v, direct, rel_tol=1e-8, abs_tol=1e-10)
+    assert np.isnan(bo.dd_mover_gain(p, 0.5 * pP))
+
+
+def test_dd_movers_lose_at_defaults():
+    """At set A (c = 1) a_R/a_X = φ s_E/(1 − s_E), so v_D(a_R)/f = (1 − s_E)/(φ s_E) − 1."""
+    phi = np.array([0.7, 0.75, 0.8])
+    assert np.allclose(bo.dd_mover_gain(P0, phi), 0.4 / (0.6 * phi) - 1)
+    assert "−0.11 f at φ = 0.75" in _item("§3.2 DD location condition").note
+
+
+@given(params())
+def test_north_welfare_rises(p):
+    """Item 7: the big nation's welfare rises with φ up to φ_S and is constant beyond, in both
+    polar cases (the paper's claim), although its productivity need not rise (its reason)."""
+    pS = bo.phi_S(p)
+    grid = np.linspace(0, 0.999, 200)
+    for case in ("relocation", "hft"):
+        w = bo.north_welfare(p, grid, case)
+        inside = grid < pS
+        steps = np.diff(w)[inside[1:]]
+        visible = grid[1:][inside[1:]] ** p.beta > 1e-10
+        assert np.all(steps >= -1e-12) and np.all(steps[visible] > 0)
+        assert np.allclose(np.diff(w)[~inside[:-1]], 0, atol=1e-12)
+    assert np.allclose(bo.north_welfare(p, grid), bo.north_welfare(p, grid, "hft"), atol=1e-10)
+
+
+def test_north_welfare_rises_while_productivity_falls_at_defaults():
+    grid = np.linspace(bo.phi_P(P0), bo.phi_S(P0), 20)[1:-1]
+    assert np.all(np.diff(bo.north_welfare(P0, grid)) > 0)
+    assert np.all(np.diff(bo.productivity(P0, grid, "north")) > 0)  # ã rises: productivity falls
+    assert _item("§4 big-nation welfare").status == "partial"
+
+
+@given(params())
+def test_south_varieties_fall_in_dd(p):
+    """Item 7: the conclusion's 'relocation reduces the number of varieties available in the small
+    market' in the DD phase: over the phase as a whole, and at its end, the number falls."""
+    grid = np.linspace(bo.phi_P(p), bo.phi_S(p), 40)
+    v = bo.south_varieties(p, grid)
+    assert v[-1] < v[0] and v[-1] < v[-2]
+
+
+def test_south_varieties_can_rise_early_in_dd():
+    """...but not at every step: at s_E = 0.75 (σ = κ = 2) the number first rises in the DD phase."""
+    p = bo.Params(sE=0.75)
+    grid = np.linspace(bo.phi_P(p), bo.phi_S(p), 12)
+    assert np.diff(bo.south_varieties(p, grid))[0] > 0
+    assert _item("§5 varieties in the South").status == "partial"
+
+
+def test_south_varieties_at_defaults():
+    v = bo.south_varieties(P0, [0.3, 0.6, 0.7, 0.8])
+    assert v[0] < v[1] and v[1] > v[2] > v[3]          # rise in XX, fall in DD
+    assert np.all(v > bo.south_varieties(P0, [0.3, 0.6, 0.7, 0.8], "hft"))
+
+
+def test_result_7_split_grades():
+    """Item 2: identical polar cases are the paper's own statement (replicated); the general-case
+    gain is what differs."""
+    assert _item("Result 7 (polar cases)").status == "replicated"
+    assert _item("Result 7 (general case)").status == "differs"
+    assert "Section 3.3" in _item("Result 7 (general case)").note

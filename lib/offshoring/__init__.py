@@ -39,6 +39,7 @@ from .model import (  # noqa: F401
     PreRelocation,
     autarky,
     check_phi,
+    dd_mover_gain,
     equilibrium,
     hft,
     hft_productivity_terms,
@@ -46,6 +47,8 @@ from .model import (  # noqa: F401
     hft_weights,
     hme_slope,
     market_B,
+    north_productivity_min,
+    north_welfare,
     phase,
     phi_P,
     phi_S,
@@ -57,8 +60,10 @@ from .model import (  # noqa: F401
     relocation_stage,
     relocation_threshold,
     results,
+    south_varieties,
     south_welfare,
     stage_export_cutoff,
+    weight_changes,
     welfare_metric,
     with_beta,
 )
@@ -79,6 +84,11 @@ REGISTRY: list[Item] = [
          "fig-bo-4", "replicated"),
     Item("bo", "Fig. 5", "figure", "Productivity with free relocation, North and South (XX phase)",
          "fig-bo-5", "replicated"),
+    Item("bo", "§3.2.2 North's weights", "claim",
+         "Freer trade pivots the North's weights and 'unambiguously' shifts weight to lower a",
+         _T + "test_north_weights_do_not_pivot", "differs",
+         "Between φ₀ = 0.4 and φ₁ = 0.55 (Figure 5's values) the North's weight changes sign four times "
+         "along a: it falls below the old a_R and rises on (a_R, a_R′), not a single clockwise pivot."),
     Item("bo", "HME (§3.1)", "claim", "Home-market effect: s_n > s_E, slope (1+φ^β)/(1-φ^β)",
          _T + "test_hme", "replicated",
          "'n rises' holds for firms created and for the share s_n; the North's mass of active "
@@ -89,6 +99,13 @@ REGISTRY: list[Item] = [
          _T + "test_result_2", "replicated"),
     Item("bo", "Result 3", "result", "Two phases of relocation, φ_P = (1-s_E)/s_E, sustain point φ_S",
          _T + "test_result_3", "replicated"),
+    Item("bo", "§3.2 DD location condition", "claim",
+         "In the DD phase non-exporters move North until B = B*",
+         _T + "test_dd_movers_lose_under_14", "partial",
+         "The book moves firms until B = B* (the paper's location condition, which gives its φ_P and φ_S). "
+         "Under the reconstructed (14) every non-exporter loses from moving at B = B* (the marginal DD "
+         "mover's gain is −0.11 f at φ = 0.75 at the defaults), and the paper's own text says both that all Southern "
+         "firms would wish to move and that re-sinking F is why no D-type moves."),
     Item("bo", "Result 4", "result", "The sustain point rises with β; no full agglomeration at β = ∞",
          _T + "test_result_4", "replicated"),
     Item("bo", "Result 5 (levels)", "result",
@@ -98,16 +115,18 @@ REGISTRY: list[Item] = [
     Item("bo", "Result 5 (North, DD)", "result",
          "In the DD phase freer trade always raises Northern productivity",
          _T + "test_result_5_north_differs", "differs",
-         "Northern average productivity is U-shaped in φ; at the defaults it falls throughout the DD "
-         "phase (and just below φ_P)."),
+         "Fails at the defaults: Northern productivity falls throughout the DD phase (its minimum is at "
+         "φ ≈ 0.6136, just below φ_P). Over the admissible space the claim holds only in a minority of "
+         "draws, mostly at high s_E (share and map in the chapter)."),
     Item("bo", "Result 5 (South)", "result",
          "Freer trade may lower the South's productivity; it does for large κ",
          _T + "test_result_5_south", "partial",
          "Southern productivity falls throughout the DD phase at every tested point (κ = σ = 2 closed "
          "form confirmed); the claim that a large κ is what makes it fall is not borne out."),
     Item("bo", "κ = σ = 2 derivative", "equation", "dã*/dφ in the DD phase for κ = σ = 2",
-         _T + "test_kappa_sigma_2", "partial",
-         "Sign confirmed; the printed formula lacks a factor φ and the scale √(f_I/f)."),
+         _T + "test_kappa_sigma_2", "replicated",
+         "The sign claim holds; the true derivative is φ√(f_I/f) times the printed formula, a positive "
+         "factor (the φ almost surely lost in extraction; √(f_I/f) is the scale of a_D)."),
     Item("bo", "Footnote 11", "equation", "d ln W_X/dφ = (1-φ^(β-1))/((1+φ)(1+φ^β)) > 0",
          _T + "test_footnote_11", "replicated"),
     Item("bo", "§3.2 phase order", "claim", "DD migration begins 'when φ falls below φ_P'",
@@ -117,16 +136,34 @@ REGISTRY: list[Item] = [
          _T + "test_world_mass_of_firms_falls", "differs",
          "A slip: n^w falls by the factor 1/(1+φ^β), as the paper's neighbouring sentences say."),
     Item("bo", "§3.3 general case", "claim",
-         "Free entry and the location condition are dependent; cut-offs as in (22) for any s_n",
-         _T + "test_general_case_invariance", "replicated"),
+         "The two free-entry conditions and the location condition are dependent: any two imply the third",
+         _T + "test_general_case_invariance", "replicated",
+         "Two free-entry conditions imply B = B*; the book draws from this that the cut-offs do not depend "
+         "on s_n, which the paper does not (it writes (21)-(22) with s_n; see Result 7, general case)."),
     Item("bo", "Result 6", "result", "Trade liberalisation always raises the South's welfare",
          _T + "test_result_6", "replicated"),
-    Item("bo", "Result 7", "result", "Allowing relocation improves the South's welfare",
-         _T + "test_result_7", "differs",
-         "In both polar cases South welfare is identical at every φ, and in any steady state with "
-         "free entry it does not depend on s_n; the strict gain rests on a metric (26) that is "
-         "reconstructed as a conjecture."),
-    Item("bo", "Appendix (27)-(28)", "claim", "Quadratic relocation costs: firms move in order of efficiency",
-         _T + "test_result_2", "not rebuilt",
-         "The adjustment path is not simulated; the ordering it implies is Result 2's."),
+    Item("bo", "Result 7 (polar cases)", "result",
+         "Instantaneous relocation leaves the South's welfare as under forbidden relocation",
+         _T + "test_result_7", "replicated",
+         "Identical at every φ, as the paper itself says in Section 4."),
+    Item("bo", "Result 7 (general case)", "result",
+         "Allowing relocation improves the South's welfare more when neither adjustment is instantaneous",
+         _T + "test_general_case_invariance", "differs",
+         "The paper's argument needs cut-offs that depend on s_n ((21)-(22) written with s_n, (25) 'from (9) "
+         "and (22)'); with two free-entry conditions, which imply B = B* (the paper's Section 3.3), "
+         "Δ + Δ* does not depend on where firms sit, so the cut-offs and the South's welfare do not "
+         "depend on s_n in any steady state."),
+    Item("bo", "§4 big-nation welfare", "claim",
+         "The big nation's welfare rises unambiguously, the pro-productivity effect reinforcing cheaper imports",
+         _T + "test_north_welfare_rises", "partial",
+         "The welfare claim holds: the North's welfare rises with φ up to φ_S (and is constant beyond) in "
+         "both polar cases. Its stated reason does not: Northern productivity falls through the DD phase "
+         "at the defaults (Result 5, North)."),
+    Item("bo", "§5 varieties in the South", "claim",
+         "In the DD phase relocation reduces the number of varieties available in the small market",
+         _T + "test_south_varieties_fall_in_dd", "partial",
+         "Over the DD phase as a whole, and at its end, the South's varieties fall (a moving non-exporter "
+         "stops selling there); at the defaults they fall throughout, but not everywhere (at s_E = 0.75 they "
+         "first rise). At the defaults, against forbidden relocation at the same φ, the South has more "
+         "varieties, not fewer."),
 ]

@@ -46,6 +46,7 @@ __all__ = [
     "pre_relocation", "relocation_gains", "stage_export_cutoff", "relocation_stage",
     "relocation_threshold", "relocation_equilibrium", "equilibrium", "market_B",
     "productivity", "productivity_pieces", "south_welfare", "welfare_metric", "results",
+    "north_welfare", "south_varieties", "dd_mover_gain", "weight_changes", "north_productivity_min",
 ]
 
 
@@ -661,6 +662,111 @@ def south_welfare(p: Params, phi, case: str = "relocation", mu: float = 1.0):
     Ds = (1 - p.sE) / np.asarray(Bs)
     Ds_A = (1 - p.sE) * autarky(p)["aD"] ** (1 - p.sigma) / p.f
     return _out(mu / (p.sigma - 1) * np.log(Ds / Ds_A))
+
+
+def north_welfare(p: Params, phi, case: str = "relocation", mu: float = 1.0):
+    """North's per-capita welfare gain over autarky, ``W(phi) - W(0)`` (Section 4's big nation).
+
+    ``W = const + mu/(sigma-1) ln Delta`` with ``Delta = sE/B`` from who sells in the North
+    (:func:`market_B`), as :func:`south_welfare` does for the South.
+    """
+    if not mu > 0:
+        raise ValueError(f"mu = {mu} must be positive (weight of manufactures in utility)")
+    if case not in ("relocation", "hft"):
+        raise ValueError(f"case must be 'relocation' or 'hft', got {case!r}")
+    e = equilibrium(p, phi, case)
+    B, _ = market_B(p, e)
+    D = p.sE / np.asarray(B)
+    D_A = p.sE * autarky(p)["aD"] ** (1 - p.sigma) / p.f
+    return _out(mu / (p.sigma - 1) * np.log(D / D_A))
+
+
+def south_varieties(p: Params, phi, case: str = "relocation"):
+    """Number of varieties sold in the South (the conclusion's "varieties available in the small market").
+
+    Firms located in the South that are active there, plus the exporters located in the North:
+    relocation, XX phase ``n^w[(1-s_E) + s_E r_X**kappa]``; DD phase
+    ``n^w[(1-s_E)(1 - r_R**kappa) + r_X**kappa]`` (a moving non-exporter stops selling in the
+    South); HFT ``n^w[(1-s_n) + s_n r_X**kappa]``; zero Southern firms beyond ``phi_S``.
+    """
+    e = equilibrium(p, phi, case)
+    k = p.kappa
+    nw, aD, aX, aR, sn = (np.asarray(v, dtype=float) for v in (e.nw, e.aD, e.aX, e.aR, e.sn))
+    rX, rR = aX / aD, np.minimum(aR / aD, 1.0)
+    if case == "hft":
+        return _out(nw * ((1 - sn) + sn * rX ** k))
+    s = p.sE
+    xx = rR <= rX
+    return _out(nw * np.where(xx, (1 - s) + s * rX ** k, (1 - s) * (1 - rR ** k) + rX ** k))
+
+
+def dd_mover_gain(p: Params, phi):
+    """Gain (14) of the marginal Southern mover at the relocation equilibrium, in units of ``f``.
+
+    At ``B = B*`` the reconstructed (14) reads ``v_D[a] = phi a**(1-sigma) B - f``, and the
+    export cut-off ``phi a_X**(1-sigma) B = f`` turns it into ``(a/a_X)**(1-sigma) - 1`` (in units
+    of ``f``): negative for every non-exporter ``a > a_X``, so at the DD phase's marginal mover
+    ``a_R > a_X`` the firms that the location condition ``B = B*`` moves lose from moving under
+    (14).  ``nan`` outside the DD phase.
+    """
+    e = relocation_equilibrium(p, phi)
+    phi_ = np.asarray(e.phi, dtype=float)
+    aR, aX, aD = (np.asarray(v, dtype=float) for v in (e.aR, e.aX, e.aD))
+    dd = (aR > aX) & (aR < aD)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        v = (aR / aX) ** (1 - p.sigma) - 1
+    return _out(np.where(dd & (phi_ > 0), v, np.nan))
+
+
+def weight_changes(p: Params, phi0: float, phi1: float, nation: str = "north",
+                   case: str = "relocation") -> list[tuple[float, float, int]]:
+    """Where the sales weight of ``atilde`` rises (+1) or falls (-1) from ``phi0`` to ``phi1``.
+
+    The weight density on ``a`` is ``m(a) a**(c-1) / sum m (hi**c - lo**c)/c`` over the pieces of
+    :func:`productivity_pieces`; the result lists the intervals of ``a`` between consecutive
+    breakpoints of both equilibria, with the sign of (weight after) - (weight before), merging
+    neighbours of equal sign.  A uniform shift of weight towards low ``a`` is a single change of
+    sign, from +1 to -1.
+    """
+    pieces = [productivity_pieces(p, ph, nation, case) for ph in (phi0, phi1)]
+    c = p.c
+
+    def density(pcs, a):
+        norm = sum(m * (hi ** c - lo ** c) / c for lo, hi, m in pcs)
+        return sum(m for lo, hi, m in pcs if lo <= a < hi) / norm if norm > 0 else 0.0
+
+    cuts = sorted({x for pcs in pieces for lo, hi, _ in pcs for x in (lo, hi)})
+    out: list[tuple[float, float, int]] = []
+    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+        mid = 0.5 * (lo + hi)
+        d = density(pieces[1], mid) - density(pieces[0], mid)
+        sign = int(np.sign(d)) if abs(d) > 1e-12 else 0
+        if out and out[-1][2] == sign:
+            out[-1] = (out[-1][0], hi, sign)
+        else:
+            out.append((lo, hi, sign))
+    return out
+
+
+def north_productivity_min(p: Params) -> dict:
+    """The North's ``atilde`` (relocation) on ``(0, phi_S]``: its minimiser and its values at
+    ``phi_P`` and at ``phi_S`` itself (the one set of numbers the chapter, tests and registry show).
+
+    Returns ``{"phi_min", "atilde_min", "at_phi_P", "at_phi_S"}``; the minimiser is found by a
+    bounded scalar minimisation on a bracket from a grid of 2001 points.
+    """
+    from scipy.optimize import minimize_scalar
+
+    pS = phi_S(p)
+    grid = np.linspace(1e-3 * pS, pS, 2001)
+    a = np.asarray(productivity(p, grid, "north"))
+    i = int(np.argmin(a))
+    lo, hi = grid[max(i - 1, 0)], grid[min(i + 1, grid.size - 1)]
+    res = minimize_scalar(lambda x: float(productivity(p, x, "north")), bounds=(lo, hi),
+                          method="bounded", options={"xatol": 1e-12})
+    return {"phi_min": float(res.x), "atilde_min": float(res.fun),
+            "at_phi_P": float(productivity(p, phi_P(p), "north")),
+            "at_phi_S": float(productivity(p, pS, "north"))}
 
 
 def welfare_metric(p: Params, phi, sn):
