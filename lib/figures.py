@@ -78,17 +78,23 @@ def apply_style() -> None:
 apply_style()
 
 
-def new_axes(ax=None, figsize=None, ncols: int = 1, nrows: int = 1, **subplot_kw):
+def new_axes(ax=None, figsize=None, ncols: int = 1, nrows: int = 1, margins: Mapping | None = None,
+             **subplot_kw):
     """Return ``(fig, ax)``: the given axes and their figure, or a new styled figure.
 
     Every figure function takes an optional ``ax`` and draws through this helper, so readers
     can place a figure in their own layout and a live panel can redraw a figure into its own
     axes (:mod:`lib.live`).  A figure of several panels takes a sequence of ``nrows * ncols``
     axes and gets them back shaped as :func:`matplotlib.pyplot.subplots` would return them.
+    ``margins`` (``left``, ``right``, ``bottom``, ``top``, ``wspace``, ``hspace``) are applied to a
+    new figure only: axes handed in keep their place.
     """
     n = nrows * ncols
     if ax is None:
-        return plt.subplots(nrows=nrows, ncols=ncols, figsize=figsize, **subplot_kw)
+        fig, axs = plt.subplots(nrows=nrows, ncols=ncols, figsize=figsize, **subplot_kw)
+        if margins:
+            fig.subplots_adjust(**margins)
+        return fig, axs
     if n == 1:
         if isinstance(ax, list | tuple | np.ndarray):
             if len(ax) != 1:

@@ -66,14 +66,7 @@ ALLOWED: dict[tuple[str, str, str], str] = {}
 
 #: Figures not yet fixed (strict xfail: a figure that passes must leave this set).  Empty when
 #: issue #13's item 4 is done; a new figure never goes here.
-PENDING: set[str] = {
-    "fig-bo-1", "fig-bo-2", "fig-bo-3", "fig-bo-4", "fig-bo-5", "fig-bo-s1", "fig-bo-s3",
-    "fig-fas-s1", "fig-fas-s2", "fig-fas-s3",
-    "fig-gordon-d1", "fig-gordon-d2", "fig-gordon-d3", "fig-gordon-d4", "fig-gordon-d5",
-    "fig-gordon-d6", "fig-gordon-d7", "fig-gordon-f1", "fig-gordon-f2", "fig-gordon-f3",
-    "fig-gordon-f4",
-    "fig-schiff-1", "fig-schiff-s1", "fig-schiff-s2", "fig-schiff-s3", "fig-schiff-s5",
-}
+PENDING: set[str] = set()
 
 
 # --------------------------------------------------------------------------------------------
@@ -207,7 +200,7 @@ def check_figure(label: str, fig) -> list[Problem]:
     texts = []
     for t in drawn["text"]:
         if t.get_text().strip() and t.get_alpha() != 0:
-            texts.append((t, t.get_window_extent(renderer)))
+            texts.append((t, Text.get_window_extent(t, renderer)))  # an annotation's text, not its arrow
     legends = drawn["legend"]
 
     # 1. legends have a background

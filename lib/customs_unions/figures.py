@@ -142,9 +142,12 @@ def fig_1(params: ThreeCountryParams, *, preset: str = NO_PRESET, show_supply: b
     return fig
 
 
-def _compact(fig, wspace=0.32):
-    """Fixed margins for the two-panel figures (``tight_layout`` would move the axes on every redraw)."""
-    fig.subplots_adjust(left=0.07, right=0.93, bottom=0.13, top=0.9, wspace=wspace)
+def _compact(fig, hspace=0.45):
+    """Fixed margins for the two-panel figures (``tight_layout`` would move the axes on every redraw).
+
+    The panels are stacked, not side by side: at the book's column width a wide pair shrinks its type.
+    """
+    fig.subplots_adjust(left=0.13, right=0.87, bottom=0.08, top=0.94, hspace=hspace)
     for ax in fig.axes:
         ax.locator_params(nbins=5)
 
@@ -164,7 +167,7 @@ def fig_s1(params: TwoCountryParams, *, tau_max: float = 0.5, ax=None):
     """
     tau = np.linspace(0.0, tau_max, 121)
     eq = two_country(params, tau)
-    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10, 3.9))
+    fig, (a1, a2) = new_axes(ax, nrows=2, figsize=(6.4, 7.4))
     a1.plot(tau, eq.K, color=COLORS["north"], label="K (left axis)")
     a1.set_xlabel("preference margin τ")
     a1.set_ylabel("foreign capital K")
@@ -203,7 +206,7 @@ def fig_s2(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
     pr, tag = _resolve(params, preset)
     tau = np.linspace(0.0, pr.T, 101)
     eq = three_country(pr, tau)
-    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10, 3.9))
+    fig, (a1, a2) = new_axes(ax, nrows=2, figsize=(6.4, 7.4))
     a1.plot(tau, eq.KA, color=COLORS["north"], label="Kᴬ (partner)")
     a1.plot(tau, eq.KB, color=COLORS["south"], label="Kᴮ (non-partner)")
     a1.plot(tau, eq.KA + eq.KB, color="black", ls="--", label="Kᴬ + Kᴮ")
@@ -242,7 +245,7 @@ def fig_s3(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
     tau = np.linspace(0.0, pr.T, 161)
     eq = three_country(pr, tau)
     nl = three_country(pr, tau, link=False)
-    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10.5, 4.1))
+    fig, (a1, a2) = new_axes(ax, nrows=2, figsize=(6.4, 7.8))
     for y, lab, c in ((eq.flow_B_revenue, "tariff revenue lost on B", COLORS["south"]),
                       (eq.flow_creation, "creation (wedge on A's extra imports)", COLORS["world"]),
                       (eq.flow_transfer, "transfer to A (preference)", COLORS["highlight"]),
@@ -254,7 +257,7 @@ def fig_s3(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
     a1.set_xlabel("preference margin τ")
     a1.set_ylabel("change from τ = 0")
     a1.set_title("Northern welfare" + tag, fontsize=10)
-    a1.legend(fontsize=7.5)
+    a1.legend(fontsize=8.5)
     for y, lab, c in ((eq.dEUA_direct, "A: direct (tariff advantage)", COLORS["world"]),
                       (eq.dEUA_tot, "A: terms of trade", COLORS["north"]),
                       (eq.dEUA_fdi, "A: FDI revenue", COLORS["highlight"])):
@@ -266,7 +269,7 @@ def fig_s3(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
     a2.set_xlabel("preference margin τ")
     a2.set_ylabel("change from τ = 0")
     a2.set_title("Southern expected incomes", fontsize=10)
-    a2.legend(fontsize=7.5)
+    a2.legend(fontsize=8.5)
     _compact(fig)
     return fig
 

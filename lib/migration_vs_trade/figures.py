@@ -76,7 +76,7 @@ def fig_d1(claims=None, *, ax=None):
     fitted curve.
     """
     c = _claims(claims)
-    fig, ax = new_axes(ax, figsize=(7.0, 4.3))
+    fig, ax = new_axes(ax, figsize=(6.5, 4.4))
     q4, q5, q7 = c["Q04"], c["Q05"], c["Q07"]
     xs = [_year(q4), _year(q5), _year(q7)]
     ys = [q4.value, q5.value, q7.value]
@@ -84,13 +84,15 @@ def fig_d1(claims=None, *, ax=None):
     ax.plot(xs[1:], ys[1:], ls=":", lw=1.2, color=COLORS["neutral"])
     ax.plot(xs[:2], ys[:2], "o", ms=8, color=COLORS["north"], label="Grieco 2003 (fn 17)")
     ax.plot(xs[2:], ys[2:], "s", ms=8, color=COLORS["south"], label="Passel & Cohn, Pew 2009 (fn 18)")
-    ax.annotate(f"{_num(q4.value)}M ({xs[0]})", (xs[0], ys[0]), (8, -14), textcoords="offset points")
+    # under its marker: to the right, NAFTA's line ran through it
+    ax.annotate(f"{_num(q4.value)}M ({xs[0]})", (xs[0], ys[0]), (0, -18), textcoords="offset points",
+                ha="center")
     ax.annotate(f"{_num(q5.value)}M ({xs[1]})", (xs[1], ys[1]), (-78, 6), textcoords="offset points")
     ax.annotate(f"peak {_num(q7.value)}M ({xs[2]})", (xs[2], ys[2]), (-96, 6), textcoords="offset points")
     nafta = _year(c["Q20"]) + 350 / 365
     ax.axvline(nafta, color=COLORS["highlight"], lw=1.2)
-    ax.text(nafta + 0.3, 7.6, "NAFTA signed\n17 Dec 1992 (fn 28)", fontsize=8.5,
-            color=COLORS["highlight"], va="top")
+    ax.text(nafta - 0.3, 8.6, "NAFTA signed\n17 Dec 1992 (fn 28)", fontsize=8.5,  # left: clear of the guide
+            color=COLORS["highlight"], va="top", ha="right")
     q8, q9 = c["Q08"], c["Q09"]
     ax.text(0.985, 0.03,
             f"fn 16 flows: {q8.hedge} {q8.value / 1e3:,.0f}k a year over the decade to 2006\n"
@@ -111,12 +113,12 @@ _D2 = {
     (0, 0): (2, "WTO: {Q22} members\n(July 2008); binding"),
     (0, 1): (2, "regional accords:\nalmost a third of\nworld trade; binding"),
     (0, 2): (2, "BFTAs: well over {Q25};\nbinding"),
-    (1, 0): (0, "no multilateral regime:\nMAI failed {Q32},\nDoha track collapsed {Q33}"),
+    (1, 0): (0, "no multilateral regime:\nMAI failed {Q32},\nDoha track\ncollapsed {Q33}"),
     (1, 1): (1, "side issue in regional\naccords; rarely\nenforceable (fn 41)"),
     (1, 2): (2, "BITs: well over {Q35};\n{Q37}% of FDI; binding"),
-    (2, 0): (0, "no binding regime;\nno binding accord from\nthe advisory bodies;\nrefugee regime nonbinding"),
-    (2, 1): (1, "free movement at all skills\nonly in the EU; ECOWAS ({Q63}),\nCOMESA ({Q64}), Andean ({Q65}):\nintentions, not yet realised"),
-    (2, 2): (1, "BLMAs: {Q69} in OECD (2004),\nmore than {Q71} in Latin Am.;\nmany nonbinding MOUs;\nsmall coverage"),
+    (2, 0): (0, "no binding regime;\nno binding accord\nfrom the advisory\nbodies; refugee\nregime nonbinding"),
+    (2, 1): (1, "free movement at all\nskills only in the EU;\nECOWAS ({Q63}),\nCOMESA ({Q64}),\nAndean ({Q65}):\nintentions, not yet\nrealised"),
+    (2, 2): (1, "BLMAs: {Q69} in OECD\n(2004), more than\n{Q71} in Latin Am.;\nmany nonbinding\nMOUs; small coverage"),
 }
 
 
@@ -131,11 +133,11 @@ def fig_d2(claims=None, *, ax=None):
     c = _claims(claims)
     vals = {k: str(int(v.value)) if v.unit.startswith("year") else _num(v.value)
             for k, v in c.items()}
-    fig, ax = new_axes(ax, figsize=(9.6, 5.4))
+    fig, ax = new_axes(ax, figsize=(6.5, 6.6), margins=dict(left=0.14, right=0.99, top=0.86, bottom=0.1))
     cmap = {2: "#cfe3c6", 1: "#f7e2b5", 0: "#f2c4c0"}
     for (i, j), (code, text) in _D2.items():
         ax.add_patch(Rectangle((j, 2 - i), 1, 1, fc=cmap[code], ec="white", lw=3))
-        ax.text(j + 0.5, 2 - i + 0.5, text.format(**vals), ha="center", va="center", fontsize=8.3)
+        ax.text(j + 0.5, 2 - i + 0.5, text.format(**vals), ha="center", va="center", fontsize=8.5)
     ax.set_xlim(0, 3)
     ax.set_ylim(0, 3)
     ax.set_xticks([0.5, 1.5, 2.5], ["multilateral", "regional", "bilateral"])
@@ -147,8 +149,9 @@ def fig_d2(claims=None, *, ax=None):
     ax.xaxis.tick_top()
     handles = [Rectangle((0, 0), 1, 1, fc=cmap[k]) for k in (2, 1, 0)]
     ax.legend(handles, ["binding and enforceable", "partly / in places", "no binding regime"],
-              loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3)
-    ax.set_title("D2. How trade, investment and migration are governed (essay Parts II-III)", pad=28)
+              loc="upper center", bbox_to_anchor=(0.45, -0.02), ncol=3, fontsize=8.5, handlelength=1.2,
+              columnspacing=1.0)
+    ax.set_title("D2. How trade, investment and migration are governed\n(essay Parts II-III)", pad=28)
     return fig
 
 
@@ -173,31 +176,32 @@ def fig_d3(claims=None, *, ax=None):
     (world, OECD, Latin America); always read with table T1.
     """
     c = _claims(claims)
-    rows = [("Q35", "BITs signed in past 20 years (world)", COLORS["world"]),
-            ("Q36", "BITs 1989-2007, Brummer's count (world)", COLORS["world"]),
-            ("Q25", "bilateral free trade agreements (world, 2010)", COLORS["north"]),
-            ("Q69", "BLMAs in 30 OECD countries (2004 survey)", COLORS["south"]),
-            ("Q71", "BLMAs signed by Latin American countries", COLORS["south"])]
-    fig, ax = new_axes(ax, figsize=(7.6, 3.8))
+    rows = [("Q35", "BITs signed in past\n20 years (world)", COLORS["world"]),
+            ("Q36", "BITs 1989-2007, Brummer's\ncount (world)", COLORS["world"]),
+            ("Q25", "bilateral free trade\nagreements (world, 2010)", COLORS["north"]),
+            ("Q69", "BLMAs in 30 OECD\ncountries (2004 survey)", COLORS["south"]),
+            ("Q71", "BLMAs signed by Latin\nAmerican countries", COLORS["south"])]
+    fig, ax = new_axes(ax, figsize=(6.5, 4.6), margins=dict(left=0.3, right=0.97, top=0.92, bottom=0.17))
     for i, (cid, _label, col) in enumerate(rows):
         y = len(rows) - 1 - i
         cl = c[cid]
         _bound_marker(ax, cl.value, y, cl, col)
         ax.annotate(f"{_hedged(cl)}  ({cid})", (cl.value, y), (0, 9), textcoords="offset points",
                     ha="center", fontsize=8.5)
-    ax.set_yticks(range(len(rows)), [r[1] for r in rows][::-1])
+    ax.set_yticks(range(len(rows)), [r[1] for r in rows][::-1], fontsize=9)
     ax.set_xscale("log")
     ax.set_xlim(80, 5000)
     ax.set_ylim(-0.6, len(rows) - 0.3)
-    ax.set_xlabel("number of agreements (log scale); open marker + arrow = the essay gives a lower bound")
-    ax.set_title("D3. Counts of bilateral agreements (not strength, not coverage)")
+    ax.set_xlabel("number of agreements (log scale);\nopen marker + arrow = the essay gives a lower bound")
+    ax.set_title("D3. Counts of bilateral agreements\n(not strength, not coverage)")
     return fig
 
 
 def fig_d4(claims=None, *, ax=None):
     """D4: agreement portfolios: (a) BFTAs 2007; (b) the U.S. portfolio; (c) BLMA partners."""
     c = _claims(claims)
-    fig, axs = new_axes(ax, ncols=3, figsize=(12.5, 4.2))
+    # stacked, not side by side: at the book's column width three wide panels shrink their type
+    fig, axs = new_axes(ax, nrows=3, figsize=(6.5, 11.0))
     a, b, d = axs
     names = ["U.S.", "EU", "Singapore"]
     done = [c["Q26"].value, c["Q28"].value, c["Q30"].value]
@@ -221,7 +225,6 @@ def fig_d4(claims=None, *, ax=None):
     b.set_ylim(0, 60)
     b.set_ylabel("agreements")
     b.set_title("(b) the United States: trade vs migration")
-    b.tick_params(axis="x", labelsize=7.5)
     partners = [("Philippines", c["Q72"]), ("Spain", c["Q73"]), ("South Korea", c["Q77"]),
                 ("U.S.", c["Q74"])]
     ys = np.arange(len(partners))[::-1]
@@ -240,8 +243,8 @@ def fig_d4(claims=None, *, ax=None):
     d.set_xlim(0, 24)
     d.set_xlabel("countries with a BLMA")
     d.set_title("(c) BLMA partners by country")
-    fig.suptitle("D4. Agreement portfolios, as the essay reports them", y=1.02)
-    fig.tight_layout()
+    fig.suptitle("D4. Agreement portfolios, as the essay reports them")
+    fig.tight_layout(h_pad=1.5)
     return fig
 
 
@@ -252,7 +255,7 @@ def fig_d5(claims=None, *, ax=None):
     *difference* between two model scenarios and is shown only as a note.
     """
     c = _claims(claims)
-    fig, ax = new_axes(ax, figsize=(7.2, 4.3))
+    fig, ax = new_axes(ax, figsize=(6.5, 4.8), margins=dict(left=0.11, right=0.97, top=0.91, bottom=0.19))
     q12, q14, q81, q11 = c["Q12"], c["Q14"], c["Q81"], c["Q11"]
     labels = ["World Bank GEP 2006:\n+3% labour force,\ngains by 2025",
               "Walmsley & Winters 2005:\n+3%, other labour-\nmarket assumptions",
@@ -262,7 +265,8 @@ def fig_d5(claims=None, *, ax=None):
     ax.text(0, q12.value + 6, f"${_num(q12.value)}bn", ha="center")
     ax.text(1, q14.value + 6, f"${_num(q14.value)}bn", ha="center")
     ax.text(2, q81.value + 6, f"nearly ${_num(q81.value)}bn", ha="center")
-    ax.set_xticks([0, 1, 2], labels, fontsize=8.3)
+    ax.set_xticks([0, 1, 2], labels, fontsize=8.5)
+    ax.set_xlim(-0.6, 2.6)
     ax.set_ylabel("US$ billion")
     ax.set_ylim(0, 420)
     ax.text(0.98, 0.97,
@@ -271,23 +275,23 @@ def fig_d5(claims=None, *, ax=None):
             "barriers to goods trade. A difference between two scenarios, not a level.",
             transform=ax.transAxes, ha="right", va="top", fontsize=8,
             bbox={"boxstyle": "round", "fc": "white", "ec": "#cccccc"})
-    ax.set_title("D5. Estimated world gains from more migration vs aid (fn 22-23, 145)")
+    ax.set_title("D5. Estimated world gains from more migration vs aid\n(fn 22-23, 145)")
     return fig
 
 
 def fig_d6(claims=None, *, ax=None):
     """D6: wage ratios the Conclusion compares (fn 153); measures and years differ."""
     c = _claims(claims)
-    fig, ax = new_axes(ax, figsize=(7.6, 3.9))
+    fig, ax = new_axes(ax, figsize=(6.5, 4.6), margins=dict(left=0.33, right=0.98, top=0.92, bottom=0.12))
     q82, q88, q87, q90 = c["Q82"], c["Q88"], c["Q87"], c["Q90"]
-    rows = [("UK : Bulgaria (2006, hourly labour costs)", q88.value, None, COLORS["north"],
+    rows = [("UK : Bulgaria\n(2006, hourly labour costs)", q88.value, None, COLORS["north"],
              f"{q82.hedge} {_num(q88.value)} : 1"),
-            ("UK : Romania (2006, hourly labour costs)", q87.value, None, COLORS["north"],
+            ("UK : Romania\n(2006, hourly labour costs)", q87.value, None, COLORS["north"],
              f"{_num(q87.value)} : 1"),
-            ("UK : Poland/Hungary/Czech Rep.\n(2003, average pay at 13% of UK)",
+            ("UK : Poland/Hungary/\nCzech Rep. (2003, average\npay at 13% of UK)",
              c["Q85"].value, c["Q86"].value, COLORS["north"],
              f"between {_num(c['Q85'].value)} and {_num(c['Q86'].value)} : 1"),
-            ("U.S. : Mexico (“17%” differential)", q90.value, None, COLORS["south"],
+            ("U.S. : Mexico\n(“17%” differential)", q90.value, None, COLORS["south"],
              f"{q90.hedge} {_num(q90.value)} : 1")]
     ys = np.arange(len(rows))[::-1]
     for y, (_, lo, hi, col, txt) in zip(ys, rows, strict=True):
@@ -298,7 +302,7 @@ def fig_d6(claims=None, *, ax=None):
             ax.barh(y, lo, color=col, height=0.55, alpha=0.45)
             ax.barh(y, hi - lo, left=lo, height=0.55, hatch="//", fc="white", ec=col)
             ax.text(hi + 0.25, y, txt, va="center", fontsize=8.5)
-    ax.set_yticks(ys, [r[0] for r in rows], fontsize=8.3)
+    ax.set_yticks(ys, [r[0] for r in rows], fontsize=8.5)
     top, bottom = ys[0], ys[-1]
     x = c["Q88"].value + 5.5
     ax.annotate("", (x, bottom), (x, top), arrowprops={"arrowstyle": "<->", "color": COLORS["neutral"]})
@@ -330,8 +334,9 @@ def fig_d7(claims=None, *, ax=None):
     same lane and year share one label.  The Mexican-born peak (Q07) is overlaid.
     """
     c = _claims(claims)
-    fig, axs = new_axes(ax, ncols=2, figsize=(11.0, 6.4),
-                        gridspec_kw={"width_ratios": [1, 2.6], "wspace": 0.04})
+    fig, axs = new_axes(ax, ncols=2, figsize=(6.6, 7.4),
+                        gridspec_kw={"width_ratios": [1, 2.6], "wspace": 0.04},
+                        margins=dict(left=0.15, right=0.96, top=0.95, bottom=0.08))
     spans = [(1939, 1967), (1989, 2010)]
     groups: dict[tuple[int, int], list[str]] = {}
     for cid, lane, label in _D7:
@@ -339,8 +344,8 @@ def fig_d7(claims=None, *, ax=None):
     for k, axk in enumerate(axs):
         lo, hi = spans[k]
         axk.set_xlim(lo, hi)
-        axk.set_ylim(-2.7, 2.7)
-        axk.set_xticks([1940, 1950, 1960] if k == 0 else [1990, 1995, 2000, 2005, 2010])
+        axk.set_ylim(-3.9, 3.9)  # room for the longest rotated label above the tick labels
+        axk.set_xticks([1940, 1960] if k == 0 else [1990, 2000, 2010])
         axk.axhline(0.35, color=COLORS["north"], lw=0.8)
         axk.axhline(-0.35, color=COLORS["south"], lw=0.8)
         axk.grid(axis="y", visible=False)
@@ -351,17 +356,17 @@ def fig_d7(claims=None, *, ax=None):
             y0 = 0.35 if lane == 0 else -0.35
             axk.plot([yr], [y0], "o", color=col, ms=6, zorder=3)
             axk.text(yr, y0 + (0.12 if lane == 0 else -0.12), f"{yr} " + "; ".join(labels),
-                     rotation=90, fontsize=7.3, ha="center", va="bottom" if lane == 0 else "top")
+                     rotation=90, fontsize=8.5, ha="center", va="bottom" if lane == 0 else "top")
     b = c["Q17"]
     if b.year != "1942-1964":
         raise ValueError("Q17's period changed; D7 draws 1942-1964")
     axs[0].add_patch(Rectangle((1942, -0.42), 1964 - 1942, 0.14, fc=COLORS["shade"], ec="none"))
-    axs[0].text(1953, 0.0, f"Bracero 1942-64 (more than\n{_num(b.value)}M workers)", ha="center",
-                va="center", fontsize=7.5)
+    axs[0].text(1953, 0.0, f"Bracero 1942-64\n(more than\n{_num(b.value)}M workers)", ha="center",
+                va="center", fontsize=8.5)
     peak = c["Q07"]
     axs[1].plot([_year(peak)], [0.0], "s", color=COLORS["highlight"])
     axs[1].text(_year(peak) - 0.3, 0.0, f"Mexican-born peak {_num(peak.value)}M", ha="right",
-                va="center", fontsize=7.3)
+                va="center", fontsize=8.5)
     axs[0].set_yticks([0.35, -0.35], ["trade and\ninvestment", "labour\nmigration"])
     axs[1].set_yticks([])
     axs[1].spines["left"].set_visible(False)
@@ -386,7 +391,8 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     migration, with the H/F ratio and ``M*``.
     """
     P = params
-    fig, (a, b) = new_axes(ax, ncols=2, figsize=(11.0, 4.6))
+    # stacked, not side by side: at the book's column width a wide pair shrinks its type
+    fig, (a, b) = new_axes(ax, nrows=2, figsize=(6.4, 8.6))
     integ = mdl.integrated(P)
     kX, kY = integ["kX"], integ["kY"]
     LW, KW = P.L_W, P.K_W
@@ -397,8 +403,8 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
                         label="FPE set (diversification cone)"))
     a.plot([0, LX, LW], [0, KX, KW], color=COLORS["north"], lw=1.6)
     a.plot([0, LW - LX, LW], [0, KW - KX, KW], color=COLORS["world"], lw=1.6)
-    a.annotate("X (labour-intensive)", (LX / 2, KX / 2), (6, -12), textcoords="offset points", fontsize=8)
-    a.annotate("Y", ((LW - LX) / 2, (KW - KX) / 2), (-12, 4), textcoords="offset points", fontsize=8)
+    a.annotate("X (labour-intensive)", (LX / 2, KX / 2), (6, -12), textcoords="offset points", fontsize=8.5)
+    a.annotate("Y", ((LW - LX) / 2, (KW - KX) / 2), (-12, 4), textcoords="offset points", fontsize=8.5)
     a.plot([0, LW], [0, KW], color=COLORS["neutral"], lw=0.7, ls=":")
     E = (P.L_H, P.K_H)
     a.plot(*E, "o", color=COLORS["highlight"], ms=8, zorder=4, label="endowment E (from H's origin)")
@@ -406,14 +412,14 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     a.annotate("", (P.L_H + M, P.K_H), E,
                arrowprops={"arrowstyle": "-|>", "color": COLORS["south"], "lw": 1.4})
     a.text(P.L_H + M / 2, P.K_H + 0.03 * KW, f"migration M* = {M:.4g}", ha="center",
-           fontsize=8, color=COLORS["south"])
+           fontsize=8.5, color=COLORS["south"])
     a.text(0.01 * LW, -0.07 * KW, "$O_H$", fontsize=9)
     a.text(0.97 * LW, 1.02 * KW, "$O_F$", fontsize=9)
     a.set_xlim(-0.02 * LW, 1.05 * LW)
     a.set_ylim(-0.09 * KW, 1.08 * KW)
     a.set_xlabel("labour (H's from the left)")
     a.set_ylabel("capital (H's from the bottom)")
-    a.legend(loc="upper left", fontsize=8)
+    a.legend(loc="upper left", fontsize=8.5)
     a.set_title("(a) FPE holds: trade alone equalises wages" if integ["in_cone"]
                 else "(a) FPE fails: trade alone leaves a wage gap", fontsize=10)
     regimes = [("autarky", mdl.autarky(P)), ("free trade", mdl.free_trade(P)),
@@ -429,12 +435,12 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     b.set_xticks(x, [r[0] for r in regimes])
     b.set_ylim(0, nice_ceil(1.25 * top))
     b.set_ylabel("real wage w/P")
-    b.legend(loc="upper right", fontsize=8)
+    b.legend(loc="upper right", fontsize=8.5)
     gains = [e.real_income - regimes[0][1].real_income for _, e in regimes[1:]]
     b.set_title("(b) real wages; national gains: trade "
                 f"{gains[0][0]:.3g}/{gains[0][1]:.3g}, migration {gains[1][0]:.3g}/{gains[1][1]:.3g}",
                 fontsize=9)
-    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.12, top=0.92, wspace=0.22)
+    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.06, top=0.95, hspace=0.32)
     return fig
 
 
@@ -463,7 +469,7 @@ def fig_f2(params: mdl.TechParams, *, endowments: str = "F1 endowments", ax=None
     world price under free trade (the world price lies between them).
     """
     P = _f2_params(params, endowments)
-    fig, (a, b) = new_axes(ax, ncols=2, figsize=(11.0, 4.4))
+    fig, (a, b) = new_axes(ax, nrows=2, figsize=(6.4, 8.4))
     sw = mdl.tau_sweep(P, np.linspace(1.0, 4.0, 121))
     t, ag, tg = sw["tau"], sw["autarky_gap"], sw["trade_gap"]
     a.plot(t, ag, color=COLORS["neutral"], label="autarky gap")
@@ -475,14 +481,14 @@ def fig_f2(params: mdl.TechParams, *, endowments: str = "F1 endowments", ax=None
     if spec.any():
         ts = t[int(np.argmax(spec))]
         a.axvline(ts, color=COLORS["neutral"], ls=":", lw=1)
-        a.text(ts, a.get_ylim()[0], f" specialisation\n from τ≈{ts:.2f}", fontsize=7.5, va="bottom")
+        a.text(ts, a.get_ylim()[0], f" specialisation\n from τ≈{ts:.2f}", fontsize=8.5, va="bottom")
     now = mdl.tau_sweep(P, [P.tau])
     a.plot([P.tau], now["trade_gap"], "o", color=COLORS["highlight"])
     a.plot([P.tau], now["autarky_gap"], "o", color=COLORS["neutral"])
     a.axvline(P.tau, color=COLORS["highlight"], lw=0.8, ls="--")
     a.set_xlabel(f"τ: H's productivity edge in {P.edge}")
     a.set_ylabel("H/F real-wage ratio")
-    a.legend(loc="upper left", fontsize=8)
+    a.legend(loc="upper left", fontsize=8.5)
     a.set_title(f"(a) wage gap: autarky {float(now['autarky_gap'][0]):.3g}, "
                 f"trade {float(now['trade_gap'][0]):.3g} at τ = {P.tau:.3g}", fontsize=10)
     pa = now["autarky_pX"][0]
@@ -494,8 +500,8 @@ def fig_f2(params: mdl.TechParams, *, endowments: str = "F1 endowments", ax=None
     b.set_title("(b) prices of the labour-intensive good X", fontsize=10)
     if P.edge == "Y":
         b.text(0.5, 0.92, "edge in Y: trade narrows the gap, and can even reverse it;\n"
-               "this is the model, not a bug", transform=b.transAxes, ha="center", fontsize=8)
-    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.12, top=0.92, wspace=0.2)
+               "this is the model, not a bug", transform=b.transAxes, ha="center", fontsize=8.5)
+    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.06, top=0.95, hspace=0.32)
     return fig
 
 
@@ -509,7 +515,7 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     """
     P = params
     g = mdl.migration_gains(P)
-    fig, (a, b, d) = new_axes(ax, ncols=3, figsize=(13.5, 4.3))
+    fig, (a, b, d) = new_axes(ax, nrows=3, figsize=(6.4, 11.6))
     LD, M = P.L_D, float(g.M)
     L = np.linspace(0.02 * LD, nice_ceil(max(1.25 * LD, LD + 1.2 * M)), 300)
     a.plot(L, mdl.wage_D(P, L), color=H_COL, label="labour demand $w_D(L)$")
@@ -525,7 +531,7 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     a.set_ylim(0, 1.6)
     a.set_xlabel("employment in D")
     a.set_ylabel("wage (pre-migration $w_D$ = 1)")
-    a.legend(loc="upper right", fontsize=7.5)
+    a.legend(loc="upper right", fontsize=8.5)
     a.set_title(f"(a) destination market: M = {M:.3g}, wage {w1:.4g}", fontsize=10)
     names = ["D natives'\nwages", "D\ncapital", "migrants", "O stayers\n(+remit.)", "O\ncapital", "world"]
     vals = [float(getattr(g, k)) for k in g.GROUPS] + [float(g.world)]
@@ -533,8 +539,8 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     b.bar(range(6), vals, color=cols)
     b.axhline(0, color="black", lw=0.6)
     for i, v in enumerate(vals):
-        b.text(i, v, f"{v:.3g}", ha="center", va="bottom" if v >= 0 else "top", fontsize=7.5)
-    b.set_xticks(range(6), names, fontsize=7.5)
+        b.text(i, v, f"{v:.3g}", ha="center", va="bottom" if v >= 0 else "top", fontsize=8.5)
+    b.set_xticks(range(6), names, fontsize=8.5)
     b.set_ylabel("change in income (units of pre-migration $w_D$)")
     b.set_title(f"(b) by group; immigration surplus = {float(g.surplus):.3g}", fontsize=10)
     m = np.linspace(0.005, min(0.5, 0.99 * P.LO_ratio), 100)
@@ -550,12 +556,12 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     d.axhline(0, color="black", lw=0.5)
     d.set_xlabel("m: migrants as a share of $L_D$")
     d.set_ylabel("share of the world gain")
-    d.legend(loc="center right", fontsize=7.5)
+    d.legend(loc="center right", fontsize=8.5)
     if not ok.any():
         d.text(0.5, 0.5, "no positive world gain\n(no wage gap to arbitrage)", ha="center",
                transform=d.transAxes)
     d.set_title("(c) who gets the world gain", fontsize=10)
-    fig.subplots_adjust(left=0.05, right=0.99, bottom=0.16, top=0.92, wspace=0.28)
+    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.05, top=0.96, hspace=0.42)
     return fig
 
 
@@ -575,7 +581,7 @@ def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
     presets.  (b) ``a0``, ``b0``, ``e*``, ``ΔA``, ``ΔB``.
     """
     P = params if preset in (None, NO_PRESET) else mdl.apply_preset(params, preset)
-    fig, (a, b) = new_axes(ax, ncols=2, figsize=(11.0, 4.6))
+    fig, (a, b) = new_axes(ax, nrows=2, figsize=(6.4, 9.0))
     th = np.linspace(0, 1, 201)
     T, R = np.meshgrid(th, th)
     feas = mdl.deal_feasible(P, T, R)
@@ -598,17 +604,20 @@ def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
         ov, anchor, _ = mdl.PRESETS[name]
         Q = dataclasses.replace(P, theta=ov["theta"], rho=ov["rho"])
         deal = mdl.bargain(Q).feasible
+        # not clipped: a preset on the edge of the square shows its whole marker
         a.plot([ov["theta"]], [ov["rho"]], "o", ms=9, mec=pos_col, mew=2,
-               mfc=pos_col if deal else "white", zorder=4)
+               mfc=pos_col if deal else "white", zorder=4, clip_on=False)
         a.annotate(f"{name} ({anchor})", (ov["theta"], ov["rho"]),
-                   (-8 if ov["theta"] > 0.5 else 8, 8), textcoords="offset points",
-                   ha="right" if ov["theta"] > 0.5 else "left", fontsize=8)
-    a.plot([P.theta], [P.rho], "*", ms=13, color=COLORS["highlight"], zorder=5, label="current point")
+                   (-48 if ov["theta"] > 0.5 else 8, 8), textcoords="offset points",
+                   ha="right" if ov["theta"] > 0.5 else "left", fontsize=8.5)
+    # an open ring, so a preset's marker at the same point stays visible under it
+    a.plot([P.theta], [P.rho], "o", ms=17, mfc="none", mec=COLORS["highlight"], mew=2.2, zorder=5,
+           label="current point")
     a.set_xlim(0, 1)
     a.set_ylim(0, 1)
     a.set_xlabel("θ: share of A's goal reachable unilaterally (IV.D)")
     a.set_ylabel("ρ: reciprocity, A's own demand for access (IV.C)")
-    a.legend(loc="upper right", fontsize=7, framealpha=0.9, frameon=True)
+    a.legend(loc="upper right", fontsize=8.5)
     a.set_title("(a) shaded: a deal beats acting alone (filled marker: deal)", fontsize=9.5)
     out = mdl.bargain(P)
     vals = [out.a0, out.b0, out.e, out.dA, out.dB]
@@ -621,7 +630,7 @@ def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
     b.set_ylabel("gain over A's unilateral outcome")
     tag = "" if preset in (None, NO_PRESET) else f" [{preset}]"
     b.set_title(("(b) DEAL" if out.feasible else "(b) NO DEAL: A acts alone") + tag, fontsize=10)
-    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.12, top=0.92, wspace=0.22)
+    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.06, top=0.95, hspace=0.3)
     return fig
 
 

@@ -87,7 +87,8 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
     """
     P = params
     sol, g, msg = fig1_geometry(P)
-    fig, ax = new_axes(ax, figsize=(9.0, 5.6) if ax is None else None)
+    # column width: the plot on top, its legend and the area values under it (not beside it)
+    fig, ax = new_axes(ax, figsize=(6.5, 7.6), margins=dict(left=0.11, right=0.97, top=0.98, bottom=0.42))
     n1, nE, BE, nS, BS, nH, BOR = P.n1, g["nE"], g["BE"], g["nS"], g["BS"], g["nH"], g["BOR"]
     ymax = BOR
     if sol is not None:
@@ -135,26 +136,30 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
                 ax.add_patch(Polygon(g["L_poly"], closed=True, color=MIG, alpha=0.22, lw=0,
                                      label="C′D′A′ADC = ΔGᴱ"))
             n = np.linspace(sol.mig_E.n, sol.mig_star.n, 100)
-            ax.fill_between(n, 0, m.marginal_value(P, n, sol.mig_star.alpha), color=COLORS["world"],
-                            alpha=0.25, lw=0, label="D′A′E′")
+            # hatched, not a second tint: it overlaps EAD, and two tints blend into a third colour
+            ax.fill_between(n, 0, m.marginal_value(P, n, sol.mig_star.alpha), facecolor="none",
+                            edgecolor=COLORS["world"], hatch="///", lw=0.8, label="D′A′E′")
 
     # lettered points: (x, y, name, dx, dy) with offsets chosen to keep letters apart
     k = 0.035 * top
     below = -1.5 * k
     if no_migration:
         pts = [(0, 0, "0", -0.022, below), (nE, 0, "A", -0.024, below), (nE, BE, "D", -0.03, -1.3 * k),
-               (0, BE, "C", -0.03, -0.45 * k), (nS, 0, "E", -0.024, below), (nS, BS, "G", 0.008, -1.3 * k),
+               (0, BE, "C", -0.03, -0.45 * k), (nS, 0, "E", -0.024, below), (nS, BS, "G", -0.03, -1.3 * k),
                (0, BS, "F", -0.03, -0.3 * k), (nS, BOR, "J", -0.01, 0.6 * k),
-               (0, BOR, "I", -0.03, -0.45 * k), (nH, 0, "H", 0.008, below)]
+               (0, BOR, "I", -0.03, -0.45 * k), (nH, 0, "H", -0.03, below)]
         _points(ax, pts, "black")
-        ax.text(nS + 0.03, BS - 2.6 * k, "ε(B, n) = −1 at G", fontsize=8, color=NO_MIG)
+        # in the free space on the right, pointing at G (next to G it sat on the curves)
+        ax.annotate("ε(B, n) = −1 at G", (nS, BS), (0.99, 0.88), textcoords="axes fraction", ha="right",
+                    fontsize=8.5, color=NO_MIG,
+                    arrowprops=dict(arrowstyle="-", color=NO_MIG, lw=0.6, shrinkB=3))
         if point_K and g["K_r"] >= n1:
             _points(ax, [(0, g["K_B"], "K", -0.03, -0.3 * k)], COLORS["neutral"])
     if migration and sol is not None:
-        pts = [(g["nEt"], 0, "A′", 0.006, below), (g["nEt"], g["Cprime"], "D′", 0.008, 0.35 * k),
-               (0, g["Cprime"], "C′", -0.035, 0.25 * k), (g["nSt"], 0, "E′", 0.006, below),
+        pts = [(g["nEt"], 0, "A′", 0.006, below), (g["nEt"], g["Cprime"], "D′", 0.04, 0.12 * k),
+               (0, g["Cprime"], "C′", -0.035, 0.25 * k), (g["nSt"], 0, "E′", 0.022, below),
                (g["nSt"], g["Iprime"], "J′", 0.008, 0.5 * k), (0, g["Iprime"], "I′", -0.035, 0.25 * k),
-               (nE, g["N_y"], "N", -0.03, 0.45 * k)]
+               (nE, g["N_y"], "N", -0.012, 0.6 * k)]
         _points(ax, pts, MIG)
 
     ax.axhline(0, color="black", lw=0.8)
@@ -163,7 +168,7 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
     ax.set_xlabel("bloc size n (share of the region's states)")
     ax.set_ylabel("benefit per member")
     if ax.get_legend_handles_labels()[0]:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+        ax.legend(loc="upper left", bbox_to_anchor=(-0.1, -0.11), fontsize=8.5)
     if areas:  # the values of the shaded areas (the legend names them: it then never changes)
         rows = [f"C0AD = Vᴱ = {g['C0AD']:.3f}", f"F0EG = V* = {g['F0EG']:.3f}",
                 f"EAD = V* − Vᴱ = {g['EAD']:.3f}"]
@@ -178,7 +183,7 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
                 rows.append("C′D′A′ADC = 0: no migration without a fee")
             elif not g["L_ok"]:
                 rows.append("C′D′A′ADC: geometry reversed at these parameters")
-        ax.text(1.03, 0.02, "\n".join(rows), transform=ax.transAxes, fontsize=8, va="bottom")
+        ax.text(0.5, -0.13, "\n".join(rows), transform=ax.transAxes, fontsize=8.5, va="top")
     if sol is not None and migration:
         flags = [f"no migration pays in regime {sup} (c ≥ c̄ = {m.c_bar(P, r):.3g})"
                  for r, sup, mg in (("E", "E", sol.mig_E), ("star", "*", sol.mig_star)) if mg.M == 0]
@@ -202,7 +207,7 @@ def fig_s1(params: m.Params, ax=None):
     """Supplementary: Prop. 1(i), (iv): bloc sizes and values against alpha and against x."""
     P = params
     m.solve_static(P)
-    fig, axs = new_axes(ax, ncols=2, nrows=2, figsize=(9.0, 6.4))
+    fig, axs = new_axes(ax, ncols=2, nrows=2, figsize=(6.6, 6.8))
     ahat = m.alpha_hat_no_fee(P)
     al = np.linspace(0.02, 0.999 * ahat, 120)
     xs = np.linspace(0.1, 12.0, 120)
@@ -235,7 +240,7 @@ def fig_s1(params: m.Params, ax=None):
 def fig_s2(params: m.Params, ax=None):
     """Supplementary: Prop. 1(i) formation region in (x, alpha) and Prop. 1(v): one common threshold."""
     P = params
-    fig, (a0, a1) = new_axes(ax, ncols=2, figsize=(9.0, 3.8))
+    fig, (a0, a1) = new_axes(ax, nrows=2, figsize=(6.4, 7.2))
     xs = np.linspace(0.1, 12.0, 60)
     ah = np.array([m.alpha_hat_no_fee(P, x) for x in xs])
     a0.fill_between(xs, 0, ah, color=COLORS["shade"], alpha=0.7, label=r"bloc forms: $B^E>0$")
@@ -270,7 +275,7 @@ def fig_s3(params: m.Params, ax=None):
     """Supplementary: Prop. 2 (i), (ii): optimal migration and Delta G against alpha0 and c."""
     P = params
     m.solve_static(P)
-    fig, axs = new_axes(ax, ncols=2, nrows=2, figsize=(9.0, 6.4))
+    fig, axs = new_axes(ax, ncols=2, nrows=2, figsize=(6.6, 6.8))
     a_grid = np.linspace(0.05, 2.5, 26)
     cmax = 1.3 * max(m.c_bar(P, "star"), 1.0) if P.spec == "paper" else 3.0 * P.c
     c_grid = np.linspace(0.1, cmax, 26)
@@ -333,7 +338,8 @@ def fig_s4(params: m.Params, ax=None):
 def fig_s5(params: m.Params, ax=None):
     """Supplementary: Prop. 3: trade against migration, transfers (A) vs market access (B)."""
     P = params
-    fig, axs = new_axes(ax, ncols=2, figsize=(9.0, 3.8))
+    # stacked, not side by side: at the book's column width a wide pair shrinks its type
+    fig, axs = new_axes(ax, nrows=2, figsize=(6.4, 7.2))
     for a, obj, title in ((axs[0], "transfers", "(A) transfers in Y: substitutes"),
                           (axs[1], "market access", "(B) market access: complements")):
         for regime, ls, sup in (("E", "-", "E"), ("star", "--", "*")):
@@ -348,7 +354,7 @@ def fig_s5(params: m.Params, ax=None):
         a.set_ylabel("% change from M = 0")
         a.set_title(title)
         a.legend(fontsize=8, loc="lower left" if obj == "transfers" else "upper left")
-    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
+    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.08, top=0.95, hspace=0.4)
     return fig
 
 

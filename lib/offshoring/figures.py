@@ -59,8 +59,9 @@ def _title(ax, text):
     ax.set_title(text, y=1.06)
 
 
-def _vline(ax, x, label, color, ls="-", ymax=0.96, text_y=0.97, **kw):
-    ax.axvline(x, color=color, lw=1, ls=ls, alpha=0.8)
+def _vline(ax, x, label, color, ls="-", text_y=0.97, **kw):
+    # the line stops just under its label, so it never runs through it
+    ax.axvline(x, color=color, lw=1, ls=ls, alpha=0.8, ymax=text_y - 0.01)
     ax.text(x, text_y, label, transform=ax.get_xaxis_transform(), ha="center", va="bottom",
             fontsize=9, color=color, **kw)
 
@@ -76,7 +77,7 @@ def fig_1(params: m.Params, *, phi: float = 0.5, ax=None):
     ('NEG') route (section 3.2).  Corners carry the model's numbers at ``phi``.
     """
     phi = float(m.check_phi(phi))
-    fig, ax = new_axes(ax, figsize=(7.6, 5.0))
+    fig, ax = new_axes(ax, figsize=(6.5, 4.8), margins=dict(left=0.2, right=0.97, top=0.9))
     h = m.hft(params, phi)
     st = m.relocation_stage(params, phi)
     rl = m.relocation_equilibrium(params, phi)
@@ -102,7 +103,7 @@ def fig_1(params: m.Params, *, phi: float = 0.5, ax=None):
             f"a_R = 0: nobody relocates",
             fontsize=8.5, ha="right", va="bottom", color=COLORS["north"], bbox=box)
     phase = "XX" if phi < m.phi_P(params) else "DD"
-    ax.text(0.07, 0.93,
+    ax.text(0.07, 0.70,  # below the top-right box: both are wide at column width
             f"relocation first (NEG)\ns_n = s_E = {params.sE:g}, nʷ frozen\n"
             f"a_X = {float(st.aX):.3f} from (18)\na_R = {float(st.aR):.3f} ({phase} phase)",
             fontsize=8.5, va="top", color=COLORS["south"], bbox=box)
@@ -203,7 +204,7 @@ def fig_3(params: m.Params, *, phi: float = 0.3, ax=None):
     _vline(ax, aD, "$a_D$", COLORS["neutral"])
     ax.set_xlabel("unit input coefficient a of a Southern firm")
     ax.set_ylabel("gain from moving North, v/f")
-    ax.legend(loc="upper right")
+    ax.legend(loc="upper right", bbox_to_anchor=(0.99, 0.9))
     _title(ax, f"Relocation gains before anyone moves (φ = {phi:g}; B/B* = {float(st.b / st.bs):.3f})")
     _lean(ax)
     return fig
@@ -298,7 +299,9 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
     Two panels, so ``ax`` must be ``None``.
     """
     _check_pair(phi0, phi1)
-    fig, axes = new_axes(ax, ncols=2, figsize=(10.5, 4.2))
+    # stacked, not side by side: at the book's column width a wide pair shrinks its type
+    fig, axes = new_axes(ax, nrows=2, figsize=(6.4, 7.6),
+                         margins=dict(left=0.11, right=0.97, bottom=0.07, top=0.93, hspace=0.42))
     e0, e1 = m.relocation_equilibrium(params, phi0), m.relocation_equilibrium(params, phi1)
     for axis, nation, col, name in [(axes[0], "north", COLORS["north"], "North (big)"),
                                     (axes[1], "south", COLORS["south"], "South (small)")]:
@@ -323,13 +326,14 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
             change = "falls" if a_post < a_pre else "rises"
             _title(axis, f"{name}: ã {change} {a_pre:.4f} → {a_post:.4f}")
         _lean(axis)
-    axes[0].set_ylabel("sales weight W(a)")
+    for axis in axes:
+        axis.set_ylabel("sales weight W(a)")
     # one legend for both panels; the phase in its title rather than a suptitle (a figure-level
     # text would make a live figure re-render every frame, see lib.live)
     ph = "both in the XX phase" if phi1 < m.phi_P(params) else (
         "φ₁ in the DD phase" if phi1 < m.phi_S(params) else "φ₁ beyond φ_S")
-    axes[0].legend(loc="upper right", bbox_to_anchor=(0.99, 0.86), fontsize=8,
-                   title=f"{ph} (φ_P = {m.phi_P(params):.3f})", title_fontsize=8)
+    axes[0].legend(loc="upper right", bbox_to_anchor=(0.99, 0.86), fontsize=8.5,
+                   title=f"{ph} (φ_P = {m.phi_P(params):.3f})", title_fontsize=8.5)
     return fig
 
 
@@ -357,7 +361,8 @@ def _phi_grid(p, n=600):
 
 def fig_s1(params: m.Params, *, ax=None):
     """S1: cut-offs ``a_D, a_X, a_R`` and the North's share of firms ``s_n`` against ``phi``."""
-    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10.5, 4.0))
+    fig, (a1, a2) = new_axes(ax, nrows=2, figsize=(6.4, 7.6),
+                             margins=dict(left=0.11, right=0.97, bottom=0.07, top=0.93, hspace=0.42))
     phi = _phi_grid(params)
     e = m.relocation_equilibrium(params, phi)
     h = m.hft(params, phi)
@@ -403,7 +408,8 @@ def fig_s2(params: m.Params, *, ax=None):
 def fig_s3(params: m.Params, *, phi: float = 0.5, ax=None):
     """S3: South welfare against ``phi`` (both polar cases) and the conjectural metric (26) at ``phi``."""
     phi_now = float(m.check_phi(phi))
-    fig, (a1, a2) = new_axes(ax, ncols=2, figsize=(10.5, 4.0))
+    fig, (a1, a2) = new_axes(ax, nrows=2, figsize=(6.4, 7.6),
+                             margins=dict(left=0.12, right=0.97, bottom=0.07, top=0.93, hspace=0.42))
     grid = _phi_grid(params)
     a1.plot(grid, m.south_welfare(params, grid, "relocation"), color=COLORS["south"], lw=3,
             alpha=0.6, label="relocation then entry")
