@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test setup clean lint bench
+.PHONY: book test setup clean lint bench release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
+
+# make release VERSION=x.y.z [DRY_RUN=1]: changelog, version files, commit, tag (lib/release.py)
+release: $(STAMP)
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z [DRY_RUN=1]"; exit 2; }
+	$(BIN)/python -m lib.release $(VERSION) $(if $(DRY_RUN),--dry-run)
 
 clean:
 	rm -rf _build _static/figures

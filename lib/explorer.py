@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 
 from . import controls as _controls
+from . import registry as _registry
 
 _counter = itertools.count(1)
 
@@ -160,7 +161,8 @@ def explorer(draw: Callable, params, grid: Mapping[str, object],
     dpi : int
         Resolution of PNG frames.
     title : str, optional
-        Heading shown above the sliders.
+        Heading shown above the sliders.  It names the figure by its book number
+        (:func:`lib.registry.numbered_title`: "Figure 1 at ..." -> "Figure BO-1 at ...").
     alt : str, optional
         Alt-text prefix of every frame (the values are appended).
     progress : bool
@@ -171,6 +173,7 @@ def explorer(draw: Callable, params, grid: Mapping[str, object],
     Explorer
     """
     extras = dict(extras or {})
+    title = _registry.numbered_title(title, draw)
     if not 1 <= len(grid) <= 2:
         raise ValueError("an explorer explores one or two controls")
     names = list(grid)

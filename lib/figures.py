@@ -14,6 +14,8 @@ publishes a replicated figure with :func:`publish`, which
 from __future__ import annotations
 
 import dataclasses
+import io
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -144,8 +146,15 @@ def book_root(start: str | os.PathLike | None = None) -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-def export(fig, label: str, folder: str | os.PathLike | None = None) -> tuple[Path, Path]:
-    """Write ``fig`` as ``<label>.svg`` and ``<label>.png``; return both paths.
+def export(fig, label: str, folder: str | os.PathLike | None = None,
+           parameters_text: str = "") -> tuple[Path, Path]:
+    """Write ``fig`` as ``<label>.svg`` and ``<label>.png``, with their provenance; return both paths.
+
+    Both files carry the figure's title and number, the paper it rebuilds, the book's version
+    and commit, the parameter values and the licence (:func:`lib.citation.file_metadata`):
+    the SVG as ``<title>``, ``<desc>`` and Dublin Core ``<metadata>``, the PNG as text chunks.
+    Nothing in them depends on the time or the machine, so two builds of one commit write
+    the same bytes.
 
     Parameters
     ----------
@@ -154,15 +163,62 @@ def export(fig, label: str, folder: str | os.PathLike | None = None) -> tuple[Pa
         The figure's label, e.g. ``"fig-bo-1"``: the stable file name.
     folder : path, optional
         Defaults to ``<book root>/_static/figures``.
+    parameters_text : str, optional
+        The parameter values drawn, as the caption shows them (:func:`format_params`).
     """
     if not label or any(c in label for c in "/\\ "):
         raise ValueError(f"label must be a plain name such as 'fig-bo-1', got {label!r}")
+    from . import citation
+
+    meta = citation.file_metadata(label, parameters_text)
     out = Path(folder) if folder is not None else book_root() / EXPORT_SUBDIR
     out.mkdir(parents=True, exist_ok=True)
     svg, png = out / f"{label}.svg", out / f"{label}.png"
-    fig.savefig(svg, format="svg", metadata={"Date": None})
-    fig.savefig(png, format="png", dpi=EXPORT_DPI, metadata={"Software": None})
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", metadata={
+        "Date": None, "Title": meta["Title"], "Description": meta["Description"],
+        "Creator": meta["Author"], "Rights": meta["Copyright"], "Source": meta["Source"],
+        "Identifier": f"Figure {meta['Figure']}", "Relation": meta["Paper"],
+        "Coverage": f"version {meta['Version']}, commit {meta['Commit']}",
+        "Keywords": [f"Figure {meta['Figure']}", label, f"parameters: {meta['Parameters']}",
+                     f"version {meta['Version']}", f"commit {meta['Commit']}",
+                     f"license {meta['License']}"]})
+    _write(svg, _svg_title_desc(buf.getvalue(), meta["Title"], meta["Description"]))
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=EXPORT_DPI, metadata={"Software": None, **meta})
+    _write(png, buf.getvalue())
     return svg, png
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _svg_title_desc(svg: bytes, title: str, desc: str) -> bytes:
+    """``svg`` with ``<title>`` and ``<desc>`` as the first children of its root element.
+
+    matplotlib writes the ``<title>`` itself when given a ``Title``; the ``<desc>`` follows it.
+    """
+    text = svg.decode("utf-8")
+    start = text.index("<svg ")
+    end = text.index(">", start) + 1
+    rest = text[end:]
+    if rest.lstrip().startswith("<title>"):
+        end += rest.index("</title>") + len("</title>")
+        inserted = f"\n <desc>{_xml(desc)}</desc>"
+    else:
+        inserted = f"\n <title>{_xml(title)}</title>\n <desc>{_xml(desc)}</desc>"
+    return (text[:end] + inserted + text[end:]).encode("utf-8")
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def format_params(params=None, extra: Mapping | None = None, names=None) -> str:
@@ -203,20 +259,28 @@ class _Text:
 
 def publish(fig, label: str, params=None, extra: Mapping | None = None, names=None,
             folder=None, close: bool = True):
-    """Export ``fig`` (SVG + PNG) and glue it for a numbered ``{glue:figure}``.
+    """Export ``fig`` (SVG + PNG), record how to cite and redraw it, and glue it for ``{glue:figure}``.
 
     Glues two keys: ``label`` (the figure) and ``<label>-params`` (the
-    parameter values as text, for the caption via ``{glue:text}``).  Returns
-    nothing, so a notebook cell ending with it shows no output; the files are
-    at :func:`export`'s paths.
+    parameter values as text, for the caption via ``{glue:text}``).  Saves
+    ``<label>.json`` next to the files: the parameter values and the two lines that
+    redraw the figure from ``lib`` (:func:`lib.citation.call_record`), which the book's
+    "Cite this figure" blocks and ``figures.json`` read.  Returns nothing, so a notebook
+    cell ending with it shows no output; the files are at :func:`export`'s paths.
     """
-    export(fig, label, folder=folder)
+    from . import citation
+
+    text = format_params(params, extra, names)
+    svg, _ = export(fig, label, folder=folder, parameters_text=text)
+    record = {"label": label, "parameters_text": text, **citation.call_record(label, params, extra)}
+    _write(svg.with_suffix(".json"),
+           (json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
     try:
         from myst_nb import glue
     except ImportError:  # pragma: no cover - myst-nb is in requirements.txt
         glue = None
     if glue is not None:
         glue(label, fig, display=False)
-        glue(f"{label}-params", _Text(format_params(params, extra, names)), display=False)
+        glue(f"{label}-params", _Text(text), display=False)
     if close:
         plt.close(fig)

@@ -180,6 +180,38 @@ def figure_number(label: str) -> str:
     return "-".join([NUMBER_PREFIX[paper], *parts])
 
 
+def label_of_function(fn) -> str | None:
+    """The figure label a lib figure function draws: ``lib.offshoring.fig_s2`` -> ``"fig-bo-s2"``.
+
+    None for a function that is not a paper package's ``fig_<x>``.
+    """
+    name, module = getattr(fn, "__name__", ""), getattr(fn, "__module__", "") or ""
+    parts = module.split(".")
+    if not name.startswith("fig_") or len(parts) < 2 or parts[0] != "lib":
+        return None
+    for key, (package, *_rest) in PAPERS.items():
+        if package == parts[1]:
+            label = f"fig-{key}-" + name.removeprefix("fig_").replace("_", "-")
+            return label if _NUMBERED.match(label) else None
+    return None
+
+
+def numbered_title(title: str | None, fn) -> str | None:
+    """``title`` naming the figure ``fn`` draws by its book number ("Figure BO-1 at other ...").
+
+    A leading "Figure <n>" or "<X><n>:" is replaced by "Figure <number>"; any other title is
+    prefixed with "Figure <number>: ".  Unchanged if ``fn`` draws no book figure.
+    """
+    label = label_of_function(fn)
+    if title is None or label is None:
+        return title
+    number = f"Figure {figure_number(label)}"
+    m = re.match(r"^(?:Fig(?:ure|\.)\s+[A-Za-z]*-?[A-Za-z]*\d+[a-z]?\b|[A-Z]\d+(?=:))", title)
+    if m:
+        return number + title[m.end():]
+    return f"{number}: {title}"
+
+
 def collect(papers=None) -> list[Item]:
     """All items of the given paper keys (default: every paper whose package exists)."""
     items: list[Item] = []

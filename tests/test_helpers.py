@@ -71,7 +71,9 @@ def test_export_writes_valid_svg_and_png(tmp_path):
 
 
 def test_export_default_folder_is_served_static(tmp_path, monkeypatch):
-    (tmp_path / "_config.yml").write_text("title: t\n")
+    from .conftest import ROOT
+
+    (tmp_path / "_config.yml").write_text((ROOT / "_config.yml").read_text())
     (tmp_path / "_toc.yml").write_text("root: intro\n")
     sub = tmp_path / "chapters"
     sub.mkdir()

@@ -1,0 +1,209 @@
+"""Editions of the book: the changelog, and the release procedure (``make release VERSION=x.y.z``).
+
+A release
+
+1. checks that ``x.y.z`` is a semantic version above the current one (:func:`lib.book.version`)
+   and, unless it is a dry run, that the working tree is clean;
+2. turns the **Unreleased** section of ``CHANGELOG.md`` into ``## x.y.z — <date>`` (which lists
+   every figure or result whose numbers or verdict changed) under a new, empty **Unreleased**;
+3. writes the version in its one place, ``lib/__init__.py``, and the version and date in
+   ``CITATION.cff`` and ``.zenodo.json`` (the tests check all of them agree);
+4. commits ("Release x.y.z") and tags ``vx.y.z``.
+
+Pushing the tag (``git push origin main vx.y.z``) makes the publishing workflow build that
+commit as the edition and serve it at ``<site>/vx.y.z/`` for good, next to the latest build at
+``<site>``.  ``--dry-run`` (``make release VERSION=x.y.z DRY_RUN=1``) prints every change and
+command without doing any.
+
+Usage::
+
+    python -m lib.release 1.0.0 [--dry-run] [--date YYYY-MM-DD]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import difflib
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from . import book
+from .figures import book_root
+
+UNRELEASED = "unreleased"
+_HEADING = re.compile(r"^## (?:(Unreleased)|(\d+\.\d+\.\d+) — (\d{4}-\d{2}-\d{2}))\s*$")
+_ENTRY = re.compile(r"^- `([a-z]+)` `([^`]+)` (verdict|numbers|added|removed)\b:?(.*)$")
+
+
+@dataclass
+class Section:
+    """One section of ``CHANGELOG.md``: a release (or Unreleased) and its change lines."""
+
+    version: str  # "x.y.z", or UNRELEASED
+    date: str = ""
+    entries: list[tuple[str, str, str, str]] = field(default_factory=list)  # paper, id, kind, text
+
+
+def parse_changelog(text: str) -> list[Section]:
+    """The sections of a changelog, newest first, with their ``- `paper` `id` kind: ...`` lines.
+
+    Raises ``ValueError`` for a second Unreleased section or a release heading out of order.
+    """
+    sections: list[Section] = []
+    for line in text.splitlines():
+        m = _HEADING.match(line)
+        if m:
+            if m.group(1):
+                if sections:
+                    raise ValueError("CHANGELOG.md: 'Unreleased' must be the first section, once")
+                sections.append(Section(UNRELEASED))
+            else:
+                book.check_version(m.group(2))
+                sections.append(Section(m.group(2), m.group(3)))
+            continue
+        e = _ENTRY.match(line)
+        if e and sections:
+            sections[-1].entries.append((e.group(1), e.group(2), e.group(3), e.group(4).strip()))
+    released = [_key(s.version) for s in sections if s.version != UNRELEASED]
+    if released != sorted(released, reverse=True) or len(set(released)) != len(released):
+        raise ValueError("CHANGELOG.md: releases must be listed newest first, each once")
+    return sections
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in book.check_version(version).split("."))
+
+
+@cache
+def changelog(root: str | None = None) -> tuple[Section, ...]:
+    """The parsed ``CHANGELOG.md`` of the book."""
+    path = Path(root) if root else book_root()
+    return tuple(parse_changelog((path / "CHANGELOG.md").read_text(encoding="utf-8")))
+
+
+def first_version() -> str:
+    """The first edition listed in the changelog."""
+    released = [s.version for s in changelog() if s.version != UNRELEASED]
+    return released[-1] if released else book.version()
+
+
+def verdict_since(paper: str, id: str) -> str:
+    """The version since which item ``id`` of ``paper`` has its current verdict.
+
+    The newest section with a ``verdict`` or ``added`` line for it ("unreleased" if that is the
+    Unreleased section), else the first edition.
+    """
+    for section in changelog():
+        if any(p == paper and i == id and kind in ("verdict", "added")
+               for p, i, kind, _ in section.entries):
+            return section.version
+    return first_version()
+
+
+# --- the release procedure ---------------------------------------------------------------------
+
+
+def _replace(text: str, pattern: str, new: str, what: str) -> str:
+    out, n = re.subn(pattern, new, text, count=1, flags=re.M)
+    if n != 1:
+        raise ValueError(f"could not find {what}")
+    return out
+
+
+def planned_files(new: str, date: str, root: Path) -> dict[Path, tuple[str, str]]:
+    """Each file the release changes: path -> (old text, new text)."""
+    files = {}
+    init = root / "lib" / "__init__.py"
+    old = init.read_text(encoding="utf-8")
+    files[init] = (old, _replace(old, r'^__version__ = "[^"]*"$', f'__version__ = "{new}"',
+                                 "__version__ in lib/__init__.py"))
+    cff = root / "CITATION.cff"
+    old = cff.read_text(encoding="utf-8")
+    text = _replace(old, r'^version: .*$', f'version: "{new}"', "version in CITATION.cff")
+    files[cff] = (old, _replace(text, r'^date-released: .*$', f'date-released: "{date}"',
+                                "date-released in CITATION.cff"))
+    zen = root / ".zenodo.json"
+    old = zen.read_text(encoding="utf-8")
+    text = _replace(old, r'^  "version": "[^"]*",$', f'  "version": "{new}",', "version in .zenodo.json")
+    text = _replace(text, r'^  "publication_date": "[^"]*",$', f'  "publication_date": "{date}",',
+                    "publication_date in .zenodo.json")
+    json.loads(text)
+    files[zen] = (old, text)
+    log = root / "CHANGELOG.md"
+    old = log.read_text(encoding="utf-8")
+    sections = parse_changelog(old)
+    if not sections or sections[0].version != UNRELEASED:
+        raise ValueError("CHANGELOG.md has no 'Unreleased' section to release")
+    head, _, rest = old.partition("## Unreleased\n")
+    body, sep, tail = rest.partition("\n## ")
+    body = body.strip("\n")
+    if not sections[0].entries:
+        body = (body + "\n\n" if body else "") + "No figure or result changed its numbers or verdict."
+    text = f"{head}## Unreleased\n\n## {new} — {date}\n\n{body}\n" + (f"\n## {tail}" if sep else "")
+    parse_changelog(text)
+    files[log] = (old, text)
+    return files
+
+
+def release(new: str, date: str | None = None, dry_run: bool = False, root: Path | None = None,
+            out=sys.stdout) -> list[list[str]]:
+    """Make release ``new``: changelog, version files, commit and tag (see the module docstring).
+
+    Returns the git commands run (or, with ``dry_run``, that would run).
+    """
+    root = Path(root) if root else book_root()
+    current = book.version()
+    book.check_version(new)
+    if _key(new) <= _key(current):
+        raise ValueError(f"the new version {new} must be above the current one, {current}")
+    date = date or datetime.date.today().isoformat()
+    datetime.date.fromisoformat(date)
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                            capture_output=True, text=True, check=False)
+    if status.returncode != 0:
+        raise ValueError(f"not a git repository: {root}")
+    if status.stdout.strip() and not dry_run:
+        raise ValueError("the working tree has uncommitted changes; commit them first")
+    files = planned_files(new, date, root)
+    commands = [["git", "add", *(str(p.relative_to(root)) for p in files)],
+                ["git", "commit", "-m", f"Release {new}"],
+                ["git", "tag", "-a", f"v{new}", "-m", f"Release {new}"]]
+    say = (lambda *a: print(*a, file=out))
+    say(f"{'DRY RUN: would release' if dry_run else 'Releasing'} {new} (current {current}), dated {date}")
+    for path, (old, text) in files.items():
+        rel = str(path.relative_to(root))
+        say("".join(difflib.unified_diff(old.splitlines(True), text.splitlines(True),
+                                         f"a/{rel}", f"b/{rel}")).rstrip("\n"))
+        if not dry_run:
+            path.write_text(text, encoding="utf-8")
+    for cmd in commands:
+        say("$ " + " ".join(f"'{c}'" if " " in c else c for c in cmd))
+        if not dry_run:
+            subprocess.run(cmd, cwd=root, check=True)
+    say(f"then: git push origin main v{new}   (the workflow serves the edition at "
+        f"{book.base_url()}v{new}/)")
+    return commands
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lib.release", description=__doc__.split("\n")[0])
+    parser.add_argument("version", help="the new semantic version, x.y.z")
+    parser.add_argument("--dry-run", action="store_true", help="print what would change; change nothing")
+    parser.add_argument("--date", help="release date YYYY-MM-DD (default: today)")
+    args = parser.parse_args(argv)
+    try:
+        release(args.version, args.date, args.dry_run)
+    except (ValueError, subprocess.CalledProcessError) as err:
+        print(f"release: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
