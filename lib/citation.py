@@ -64,14 +64,33 @@ def paper_info(label: str) -> dict:
     return {"key": key, "short": short, "bibkey": bibkey, "chapter": chapter}
 
 
+def _claim_map(label: str):
+    """The claim map (:mod:`lib.claim_maps`) a ``fig-<paper>-map-<claim>`` label names, or None."""
+    if "-map-" not in label:
+        return None
+    from . import claim_maps
+
+    return claim_maps.get(label)
+
+
 def describe(label: str) -> dict:
     """Number, title, original and status of a figure, from its label and the registry."""
     item = item_for(label)
     info = paper_info(label)
     number = registry.figure_number(label)
-    if item is not None:
+    cm = _claim_map(label)
+    if cm is not None:
+        try:
+            status = registry.find(cm.paper, cm.item).status
+        except ValueError:
+            status = cm.grade or OWN_STATUS
+        title, original = f"Claim map of {cm.item}: {cm.title}", f"{cm.item} (claim map)"
+        rebuilds = f"maps {info['short']}, {cm.item}, over its parameters (the book's figure)"
+    elif item is not None:
         title, original, status = item.title, item.id, item.status
-        rebuilds = f"rebuilds {info['short']}, {item.id}"
+        own = item.kind in getattr(registry, "BOOK_KINDS", ())
+        rebuilds = (item.rebuilds if own else f"rebuilds {item.rebuilds}") if hasattr(item, "rebuilds") \
+            else f"rebuilds {info['short']}, {item.id}"
     else:
         title, original, status = f"Supplementary figure to {info['short']}", OWN, OWN_STATUS
         rebuilds = f"{OWN}, supplementing {info['short']}"
@@ -175,10 +194,18 @@ def call_record(label: str, params=None, extra: Mapping | None = None) -> dict:
         ``function``, ``params_class``, ``params`` (every field), ``params_changed`` (fields
         off their defaults), ``kwargs`` and ``redraw`` (two lines of Python).
     """
-    fn = figure_function(label)
-    fn_module = _exported_from(fn, fn.__module__)
-    imports = {fn_module: [fn.__name__]}
-    args = []
+    cm = _claim_map(label)
+    if cm is not None:
+        from . import claim_maps
+
+        fn, fn_module = claim_maps.fig_map, "lib.claim_maps"
+        imports = {fn_module: [fn.__name__, "get"]}
+        args = [f"get({label!r})"]
+    else:
+        fn = figure_function(label)
+        fn_module = _exported_from(fn, fn.__module__)
+        imports = {fn_module: [fn.__name__]}
+        args = []
     params_class, values, changed = None, {}, {}
     if params is not None:
         if not dataclasses.is_dataclass(params) or isinstance(params, type):
@@ -197,6 +224,11 @@ def call_record(label: str, params=None, extra: Mapping | None = None) -> dict:
     for shown, name in _keyword_names(fn, extra or {}).items():
         kwargs[name] = extra[shown]
         args.append(f"{name}={extra[shown]!r}")
+    shown = {}
+    if cm is not None and params is None:
+        from . import claim_maps
+
+        shown["parameters_text"] = claim_maps.fixed_text(cm)
     line1 = "; ".join(f"from {m} import {', '.join(sorted(set(names)))}"
                       for m, names in sorted(imports.items()))
     line2 = f"fig = {fn.__name__}({', '.join(args)})"
@@ -207,6 +239,7 @@ def call_record(label: str, params=None, extra: Mapping | None = None) -> dict:
         "params_changed": {k: _plain(v) for k, v in changed.items()},
         "kwargs": {k: _plain(v) for k, v in kwargs.items()},
         "redraw": f"{line1}\n{line2}",
+        **shown,
     }
 
 

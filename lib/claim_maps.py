@@ -32,6 +32,7 @@ from functools import cache
 import numpy as np
 
 from . import controls as _controls
+from . import registry as _registry
 
 #: Size of the share sample (uniform draws over the control box, before admissibility).
 SHARE_POINTS = 40_000
@@ -379,7 +380,7 @@ def explore_map(cm: ClaimMap, params=None):
 
     draw.__name__ = f"map_{cm.slug.replace('-', '_')}"
     return explorer(draw, p, grid={"z": list(cm.z_values)}, extras=extra,
-                    title=f"The map at other values of {spec.label}",
+                    title=f"Figure {_registry.figure_number(cm.label)} at other values of {spec.label}",
                     alt=f"Claim map of {cm.item}: {cm.title}")
 
 

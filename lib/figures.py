@@ -270,9 +270,11 @@ def publish(fig, label: str, params=None, extra: Mapping | None = None, names=No
     """
     from . import citation
 
-    text = format_params(params, extra, names)
+    call = citation.call_record(label, params, extra)
+    text = format_params(params, extra, names) or call.pop("parameters_text", "")
+    call.pop("parameters_text", None)
     svg, _ = export(fig, label, folder=folder, parameters_text=text)
-    record = {"label": label, "parameters_text": text, **citation.call_record(label, params, extra)}
+    record = {"label": label, "parameters_text": text, **call}
     _write(svg.with_suffix(".json"),
            (json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
     try:

@@ -71,6 +71,11 @@ class Item:
     source : str
         For a :data:`BOOK_KINDS` item only (and required there): what of the paper it charts or
         illustrates, e.g. ``"fn 16-18, 28"`` (a chart) or ``"P1, P4 (essay §I, pp. 1113-14)"``.
+    since : str
+        The version (``x.y.z``) since which the verdict stands, if it must be pinned here.  Normally
+        empty: :attr:`verdict_since` reads it from ``CHANGELOG.md`` (the newest release with a
+        ``verdict`` line for the item, else the first edition), so a change of grade needs only
+        its changelog line.
     """
 
     paper: str
@@ -81,6 +86,7 @@ class Item:
     status: str
     note: str = ""
     source: str = ""
+    since: str = ""
 
     def __post_init__(self):
         if self.status in _ALIASES:
@@ -103,6 +109,17 @@ class Item:
                              "has status 'illustration' and says what it charts or illustrates (source)")
         if self.source and self.kind not in BOOK_KINDS:
             raise ValueError(f"{self.paper} {self.id}: source is only for the book's own kinds {BOOK_KINDS}")
+        if self.since and not re.fullmatch(r"\d+\.\d+\.\d+", self.since):
+            raise ValueError(f"{self.paper} {self.id}: since must be a version 'x.y.z', got {self.since!r}")
+
+    @property
+    def verdict_since(self) -> str:
+        """The version since which this verdict stands (``"unreleased"`` if changed since the last)."""
+        if self.since:
+            return self.since
+        from . import release
+
+        return release.verdict_since(self.paper, self.id)
 
     @property
     def is_book_own(self) -> bool:
@@ -299,11 +316,16 @@ def _where(it: Item) -> str:
     return f"`{name}` in {path.removeprefix('tests/')}" if name else f"`{path}`"
 
 
-def markdown_table(items: list[Item], with_paper: bool = False) -> str:
-    """A Markdown table of ``items`` (figure labels become cross-references)."""
-    head = (["Paper"] if with_paper else []) + ["Original", "What", "Status", "In this book", "Note"]
+def markdown_table(items: list[Item], with_paper: bool = False, with_since: bool = False) -> str:
+    """A Markdown table of ``items`` (figure labels become cross-references).
+
+    ``with_since`` adds the version since which each verdict stands (:attr:`Item.verdict_since`).
+    """
+    head = ((["Paper"] if with_paper else []) + ["Original", "What", "Status"]
+            + (["Since"] if with_since else []) + ["In this book", "Note"])
     rows = [([PAPERS[it.paper][2]] if with_paper else [])
-            + [it.id, it.title, badge(it.status), _where(it), it.note] for it in items]
+            + [it.id, it.title, badge(it.status)] + ([it.verdict_since] if with_since else [])
+            + [_where(it), it.note] for it in items]
     return tables.markdown_table(head, rows)
 
 
@@ -344,10 +366,15 @@ def figure_index_markdown(papers=None) -> str:
     return tables.markdown_table(["Label", "Chapter", "Rebuilds", "Status"], rows)
 
 
-def show(papers=None, with_paper: bool | None = None):
-    """Display the registry table of ``papers`` as Markdown (in a notebook)."""
+def show(papers=None, with_paper: bool | None = None, with_since: bool | None = None):
+    """Display the registry table of ``papers`` as Markdown (in a notebook).
+
+    The whole registry (the replication-status page) shows since which version each verdict
+    stands; a chapter's table does not, unless ``with_since``.
+    """
     from IPython.display import Markdown
 
     items = collect(papers)
     wp = with_paper if with_paper is not None else (papers is None or len(papers) > 1)
-    return Markdown(markdown_table(items, with_paper=wp))
+    ws = with_since if with_since is not None else papers is None
+    return Markdown(markdown_table(items, with_paper=wp, with_since=ws))

@@ -174,7 +174,10 @@ def release(new: str, date: str | None = None, dry_run: bool = False, root: Path
     commands = [["git", "add", *(str(p.relative_to(root)) for p in files)],
                 ["git", "commit", "-m", f"Release {new}"],
                 ["git", "tag", "-a", f"v{new}", "-m", f"Release {new}"]]
-    say = (lambda *a: print(*a, file=out))
+
+    def say(*a):
+        print(*a, file=out)
+
     say(f"{'DRY RUN: would release' if dry_run else 'Releasing'} {new} (current {current}), dated {date}")
     for path, (old, text) in files.items():
         rel = str(path.relative_to(root))
