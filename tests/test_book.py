@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -9,7 +10,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from lib import book, registry
+from lib import book, citation, registry
 
 from .conftest import CHAPTERS
 
@@ -110,7 +111,7 @@ def test_status_and_cite_pages_render(built_book):
     n_rows = len(status.select("table")[-1].select("tbody tr"))
     assert n_rows == len(registry.collect())
     cite = _soup(built_book.page("how_to_cite")).get_text()
-    assert book.base_url() in cite and "@book{" in cite and "@misc{" in cite
+    assert book.base_url() in cite and "@book{" in cite and "@incollection{tmb-BO-1" in cite
 
 
 @pytest.mark.parametrize("stem", CHAPTER_STEMS)
@@ -125,3 +126,105 @@ def test_static_explorers_need_no_external_script(built_book):
         soup = _soup(built_book.page(stem))
         for ex in soup.select("div.bk-explorer"):
             assert ex.find("script", src=True) is None
+
+
+# --- citing (issue 14): numbers, editions, citation blocks, figures.json ---------------------------
+
+
+def _book_figures(built_book):
+    """(label, chapter stem, <figure>) of every figure with a book label, on every chapter page."""
+    for stem in CHAPTER_STEMS:
+        soup = _soup(built_book.page(stem))
+        for fig in soup.find_all("figure", id=re.compile(r"^fig-")):
+            yield fig["id"], stem, fig
+
+
+def test_no_running_figure_numbers_anywhere(built_book):
+    """Every caption and every cross-reference to a figure shows the number derived from its label."""
+    for page in [built_book.html / "intro.html", *(built_book.page(s) for s in CHAPTER_STEMS)]:
+        soup = _soup(page)
+        for fig in soup.find_all("figure"):
+            number = fig.select_one("figcaption .caption-number")
+            if number is not None:
+                assert number.get_text().strip() == f"Figure {registry.figure_number(fig['id'])}", page
+        for ref in soup.select("a.reference span.std-numref"):
+            target = ref.parent["href"].rpartition("#")[2]
+            if target.startswith("fig-"):
+                assert ref.get_text().strip() == f"Figure {registry.figure_number(target)}", (page, target)
+        assert not re.search(r"\bFig\. \d+\b", " ".join(
+            el.get_text() for el in soup.select(".caption-number, .std-numref, .bk-title"))), page
+
+
+def test_explorer_titles_name_the_figure_number(built_book):
+    titles = [t.get_text() for s in CHAPTER_STEMS for t in _soup(built_book.page(s)).select(".bk-title")]
+    assert titles
+    for t in titles:
+        assert re.match(r"Figure [A-Z][A-Za-z]*(-[A-Za-z0-9]+)+\b", t), t
+
+
+def test_every_figure_has_a_cite_block_whose_bibtex_matches_the_registry(built_book):
+    from pybtex.database import parse_string
+
+    seen = 0
+    for label, stem, fig in _book_figures(built_book):
+        block = fig.find_next_sibling("details")
+        assert block is not None and block.get("id") == f"cite-{label}", f"{label}: no cite block"
+        assert block.find("script") is None
+        bib = block.select_one("pre.cite-bibtex").get_text()
+        entry = parse_string(bib, "bibtex").entries[f"tmb-{registry.figure_number(label)}"]
+        f = entry.fields
+        d = citation.describe(label)
+        assert f["number"] == d["number"] and f["related"] == d["paper"]["bibkey"]
+        assert f["version"] == book.version() and f["edition"] == book.edition()
+        assert f["commit"] == book.commit() and f["url"] == book.page_url(stem, label)
+        assert ("doi" in f) == bool(book.doi())
+        text = block.get_text()
+        for fmt in ("svg", "png"):
+            assert book.figure_url(label, fmt) in text
+        assert "fig = " in block.select_one("pre.cite-redraw").get_text()
+        assert book.CONTENT_LICENSE_NAME in text and "copyright of their authors" in text
+        seen += 1
+    assert seen >= len(registry.figure_labels())
+
+
+def test_figures_json_follows_its_schema_and_the_files(built_book):
+    import jsonschema
+
+    from .conftest import ROOT
+
+    index = json.loads((built_book.html / "figures.json").read_text())
+    jsonschema.validate(index, json.loads((ROOT / "schemas" / "figures.schema.json").read_text()))
+    assert index["version"] == book.version() and index["commit"] == book.commit()
+    labels = [r["label"] for r in index["figures"]]
+    assert sorted(labels) == sorted(lb for lb, _, _ in _book_figures(built_book))
+    assert set(registry.figure_labels()) <= set(labels)
+    items = {it.ours: it for it in registry.collect() if it.is_figure_label}
+    for rec in index["figures"]:
+        assert rec["number"] == registry.figure_number(rec["label"])
+        if rec["label"] in items:
+            it = items[rec["label"]]
+            assert (rec["original"], rec["status"]) == (it.id, it.status)
+            assert rec["paper"]["bibtex_key"] == registry.PAPERS[it.paper][3]
+        for fmt in ("svg", "png"):
+            f = rec["files"][fmt]
+            assert citation.sha256(built_book.html / f["path"]) == f["sha256"], (rec["label"], fmt)
+            assert f["url"] == book.figure_url(rec["label"], fmt)
+    cite = _soup(built_book.page("how_to_cite"))
+    assert any(a["href"] == "../figures.json" for a in cite.find_all("a", href=True))
+
+
+def test_footer_shows_version_commit_and_licences(built_book):
+    for page in [built_book.html / "intro.html", *(built_book.page(s) for s in CHAPTER_STEMS)]:
+        footer = _soup(page).select_one(".book-edition")
+        assert footer is not None, page
+        text = footer.get_text(" ")
+        assert book.edition() in text and book.short_commit() in text
+        assert "CC BY 4.0" in text and "MIT" in text and "copyright of their authors" in text
+
+
+def test_status_page_shows_since_which_version_each_verdict_stands(built_book):
+    table = _soup(built_book.page("replication_status")).select("table")[-1]
+    head = [th.get_text().strip() for th in table.select("thead th")]
+    col = head.index("Since")
+    since = [tr.select("td")[col].get_text().strip() for tr in table.select("tbody tr")]
+    assert since == [it.verdict_since for it in registry.collect()]
