@@ -258,7 +258,7 @@ class _Text:
 
 
 def publish(fig, label: str, params=None, extra: Mapping | None = None, names=None,
-            folder=None, close: bool = True):
+            folder=None, close: bool = True, parameters_text: str | None = None):
     """Export ``fig`` (SVG + PNG), record how to cite and redraw it, and glue it for ``{glue:figure}``.
 
     Glues two keys: ``label`` (the figure) and ``<label>-params`` (the
@@ -267,12 +267,15 @@ def publish(fig, label: str, params=None, extra: Mapping | None = None, names=No
     redraw the figure from ``lib`` (:func:`lib.citation.call_record`), which the book's
     "Cite this figure" blocks and ``figures.json`` read.  Returns nothing, so a notebook
     cell ending with it shows no output; the files are at :func:`export`'s paths.
+    ``parameters_text`` replaces the text :func:`format_params` would make (e.g. a claim map's
+    values held fixed).
     """
     from . import citation
 
     call = citation.call_record(label, params, extra)
-    text = format_params(params, extra, names) or call.pop("parameters_text", "")
-    call.pop("parameters_text", None)
+    default_text = call.pop("parameters_text", "")
+    text = parameters_text if parameters_text is not None else (
+        format_params(params, extra, names) or default_text)
     svg, _ = export(fig, label, folder=folder, parameters_text=text)
     record = {"label": label, "parameters_text": text, **call}
     _write(svg.with_suffix(".json"),

@@ -2,15 +2,16 @@
 
 A release
 
-1. checks that ``x.y.z`` is a semantic version above the current one (:func:`lib.book.version`)
-   and, unless it is a dry run, that the working tree is clean;
+1. checks that ``x.y.z`` is a semantic version above the current one (:func:`lib.book.version`),
+   that every item whose verdict changed since the tag of the current version has a line in the
+   changelog, and, unless it is a dry run, that the working tree is clean;
 2. turns the **Unreleased** section of ``CHANGELOG.md`` into ``## x.y.z — <date>`` (which lists
    every figure or result whose numbers or verdict changed) under a new, empty **Unreleased**;
 3. writes the version in its one place, ``lib/__init__.py``, and the version and date in
    ``CITATION.cff`` and ``.zenodo.json`` (the tests check all of them agree);
 4. commits ("Release x.y.z") and tags ``vx.y.z``.
 
-Pushing the tag (``git push origin main vx.y.z``) makes the publishing workflow build that
+Pushing the tag with the commit (``git push --atomic origin main vx.y.z``) makes the publishing workflow build that
 commit as the edition and serve it at ``<site>/vx.y.z/`` for good, next to the latest build at
 ``<site>``.  ``--dry-run`` (``make release VERSION=x.y.z DRY_RUN=1``) prints every change and
 command without doing any.
@@ -151,6 +152,43 @@ def planned_files(new: str, date: str, root: Path) -> dict[Path, tuple[str, str]
     return files
 
 
+def _verdicts_code(path: str) -> str:
+    """Python that prints ``{"paper|id": status}`` of the registry of the book at ``path``."""
+    return (f"import json, sys; sys.path.insert(0, {path!r}); from lib import registry; "
+            "print(json.dumps({f'{i.paper}|{i.id}': i.status for i in registry.collect()}))")
+
+
+def unlisted_verdict_changes(root: Path, since_tag: str) -> list[str] | None:
+    """Items whose verdict differs from the one at ``since_tag`` but have no changelog line.
+
+    None when the tag does not exist (nothing to compare with).  The registry at the tag is read
+    from ``git archive`` in a separate interpreter, so nothing of it is imported here.
+    """
+    import tempfile
+
+    if subprocess.run(["git", "rev-parse", "-q", "--verify", f"refs/tags/{since_tag}"], cwd=root,
+                      capture_output=True, check=False).returncode != 0:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "archive", since_tag, "lib"], cwd=root, capture_output=True,
+                                 check=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        old = json.loads(subprocess.run([sys.executable, "-c", _verdicts_code(tmp)], cwd=tmp,
+                                        capture_output=True, text=True, check=True).stdout)
+    new = json.loads(subprocess.run([sys.executable, "-c", _verdicts_code(str(root))], cwd=root,
+                                    capture_output=True, text=True, check=True).stdout)
+    aliases = {"not": "not rebuilt"}
+    listed = {(p, i) for s in changelog(str(root))[:1] for p, i, kind, _ in s.entries
+              if kind in ("verdict", "added", "removed")}
+    missing = []
+    for key in sorted(set(old) | set(new)):
+        before, after = aliases.get(old.get(key), old.get(key)), new.get(key)
+        paper, _, id = key.partition("|")
+        if before != after and (paper, id) not in listed:
+            missing.append(f"{paper} {id}: {before} -> {after}")
+    return missing
+
+
 def release(new: str, date: str | None = None, dry_run: bool = False, root: Path | None = None,
             out=sys.stdout) -> list[list[str]]:
     """Make release ``new``: changelog, version files, commit and tag (see the module docstring).
@@ -171,6 +209,10 @@ def release(new: str, date: str | None = None, dry_run: bool = False, root: Path
     if status.stdout.strip() and not dry_run:
         raise ValueError("the working tree has uncommitted changes; commit them first")
     files = planned_files(new, date, root)
+    missing = unlisted_verdict_changes(root, f"v{current}")
+    if missing:
+        raise ValueError(f"CHANGELOG.md (Unreleased) lacks a verdict line for {len(missing)} item(s) "
+                         f"whose verdict changed since v{current}: " + "; ".join(missing))
     commands = [["git", "add", *(str(p.relative_to(root)) for p in files)],
                 ["git", "commit", "-m", f"Release {new}"],
                 ["git", "tag", "-a", f"v{new}", "-m", f"Release {new}"]]
@@ -189,8 +231,10 @@ def release(new: str, date: str | None = None, dry_run: bool = False, root: Path
         say("$ " + " ".join(f"'{c}'" if " " in c else c for c in cmd))
         if not dry_run:
             subprocess.run(cmd, cwd=root, check=True)
-    say(f"then: git push origin main v{new}   (the workflow serves the edition at "
-        f"{book.base_url()}v{new}/)")
+    if missing is None:
+        say(f"(no tag v{current} to compare verdicts with: the changelog lines were not cross-checked)")
+    say(f"then: git push --atomic origin main v{new}   (the workflow keeps the edition and serves it "
+        f"at {book.base_url()}v{new}/)")
     return commands
 
 

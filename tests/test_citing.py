@@ -288,3 +288,66 @@ def test_licences_are_stated_everywhere():
     footer = book.footer_html()
     assert "CC BY 4.0" in footer and "MIT" in footer and "copyright of their authors" in footer
     assert citation.file_metadata("fig-schiff-1")["License"] == "CC-BY-4.0"
+
+
+# --- editions: the publishing workflow keeps each release at its versioned address --------------
+
+EDITIONS = ROOT / ".github" / "editions.sh"
+
+
+def test_workflow_keeps_released_editions_and_serves_them_next_to_latest():
+    wf = yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text())
+    build = wf["jobs"]["build"]
+    steps = build["steps"]
+    runs = [s.get("run", "") for s in steps]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # tags and the editions branch
+    assert build["permissions"]["contents"] == "write"
+    i_book = runs.index("make book")
+    i_keep = next(i for i, r in enumerate(runs) if "editions.sh keep" in r)
+    i_assemble = next(i for i, r in enumerate(runs) if "editions.sh assemble" in r)
+    i_upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
+    assert i_book < i_keep < i_assemble < i_upload
+    assert "book.is_release()" in runs[i_keep] and "book.version()" in runs[i_keep]
+
+
+def _git(cwd, *args):
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                          cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def test_editions_script_keeps_each_release_once_and_assembles_them(tmp_path):
+    _git(tmp_path, "init", "-q", "--bare", "origin.git")
+    _git(tmp_path, "clone", "-q", "origin.git", "a")
+    a = tmp_path / "a"
+    (a / "f").write_text("x")
+    _git(a, "add", "f")
+    _git(a, "commit", "-qm", "init")
+    _git(a, "push", "-q", "origin", "HEAD:main")
+    html = a / "_build" / "html"
+    html.mkdir(parents=True)
+
+    def run(cwd, *args):
+        return subprocess.run(["bash", str(EDITIONS), *args], cwd=cwd, capture_output=True, text=True,
+                              env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+                                   "GIT_AUTHOR_NAME": "t", "GIT_COMMITTER_NAME": "t",
+                                   "GIT_AUTHOR_EMAIL": "t@example.org",
+                                   "GIT_COMMITTER_EMAIL": "t@example.org"})
+
+    (html / "index.html").write_text("edition 1.2.0")
+    assert run(a, "keep", "1.2.0").returncode == 0
+    (html / "index.html").write_text("changed")
+    again = run(a, "keep", "1.2.0")
+    assert again.returncode == 1 and "never replaced" in again.stdout
+    assert run(a, "keep", "").returncode == 0  # not a release build: nothing kept
+    (html / "index.html").write_text("edition 1.3.0")
+    assert run(a, "keep", "1.3.0").returncode == 0
+    _git(tmp_path, "clone", "-q", "origin.git", "b")
+    b = tmp_path / "b"
+    (b / "_build" / "html").mkdir(parents=True)
+    (b / "_build" / "html" / "index.html").write_text("latest")
+    assert run(b, "assemble").returncode == 0
+    site = b / "_build" / "html"
+    assert (site / "index.html").read_text() == "latest"
+    assert (site / "v1.2.0" / "index.html").read_text() == "edition 1.2.0"
+    assert (site / "v1.3.0" / "index.html").read_text() == "edition 1.3.0"
