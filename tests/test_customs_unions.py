@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -495,7 +496,7 @@ def test_result_15_three_ways(name):
 def test_result_15_both_signs():
     assert welfare_changes(preset("Default"))["dW_N"] > 0
     assert welfare_changes(preset("FDI diversion"))["dW_N"] < 0
-    eq = three_country(preset("Elastic rest of South"), np.linspace(0, 0.2, 41))
+    eq = three_country(preset("B near break-even"), np.linspace(0, 0.2, 41))
     assert eq.Psi.min() < 0 < eq.Psi.max()                                 # Ψ changes sign
     ar = figure1_areas(preset("Default"))
     assert ar.III > 0 and ar.IV > 0 and ar.V > 0
@@ -559,3 +560,78 @@ def test_result_19_share():
         n += 1
         wins += w1 > w0
     assert 0.7 < wins / n < 1.0
+
+
+# --------------------------------------------------------------------------- issue #12 (referee), items 15-20
+
+def test_eps_gloss_is_backwards():
+    """Item 16: diversion grows as demand becomes *less* elastic (ε = −D′s/D rises)."""
+    from lib.customs_unions.sensitivity import aggregate_fdi_by_eps
+
+    eps = np.array([0.1, 0.2, 0.4, 0.8, 1.2, 2.0, 3.0, 4.0])
+    dK = aggregate_fdi_by_eps(preset("FDI diversion"), eps)
+    assert np.all(np.diff(dK) < 0)                      # falls as ε rises
+    assert dK[0] > 1.0 and dK[-1] < -1.3                # + at elasticity 10, strongly − at 0.25
+    item = next(it for it in cu.REGISTRY if it.id == "§3.3 ε gloss")
+    assert item.status == "differs" and f"{dK[0]:+.2f}" in item.note and f"{dK[-1]:+.2f}".replace("-", "−") in item.note
+
+
+def test_eps_is_a_flexibility_in_lib_and_chapter():
+    """Item 15: ε is the flexibility of inverse demand; a large ε is an inelastic demand."""
+    import re
+
+    from lib.controls import specs
+
+    assert "flexibility" in specs(ThreeCountryParams())["eps"].doc
+    text = (Path(__file__).parent.parent / "chapters" / "fernandez_arias_spiegel.ipynb").read_text()
+    assert not re.search(r"demand elasticity \$\\\\varepsilon\$|very elastic demand", text)
+    assert "Elastic rest of South" not in cu.PRESETS and preset("Elastic rest of South") == preset("B near break-even")
+
+
+def test_corner_equilibrium_is_named():
+    """Item 18: the non-interior equilibrium at A's break-even price is refused with a message that
+    says what it is (the explorer and the panel show the same message)."""
+    from lib.controls import safe_draw
+
+    pr = ThreeCountryParams(a=2.705543193036075, b=2.7527237020690523, t_A=0.3717647008264164,
+                            t_B=0.46324893651807697, theta_bar_A=0.21333174327333074,
+                            theta_bar_B=0.41193272490500243, sA_s=3.945167709696487, sB_s=2.301114368453608,
+                            r=0.6944657841439046, T=0.39460260866267965, D_bar=1.0588647615985023,
+                            s_bar=5.2647350612571095, eps=2.9867564376370366, p=1.3841913522539047)
+    words = "corner equilibrium: A's capital is at its break-even price"
+    with pytest.raises(ValueError, match=words):
+        three_country(pr, np.array([0.0, pr.T]))
+    fig, msg = safe_draw(cu.fig_1, pr, {}, cu.FIG1_EXTRAS)
+    assert fig is None and words in msg
+
+
+def test_corner_share_is_common():
+    """Item 18: about one in five slider draws that do not fail (20) strictly land on the corner."""
+    from lib.customs_unions.sensitivity import corner_share
+
+    c = corner_share(300)
+    assert c.draws == c.interior + c.corner + c.fails_20
+    assert 0.1 < c.share < 0.4
+
+
+def test_grading_rule_is_one_rule():
+    """Item 19: a result is partial iff its statement is lost (only our reconstruction states it) or it
+    holds only under a reading; R1 (statement lost with §2.2) and R3 (signs legible) follow one rule."""
+    from lib.customs_unions import registry_items as ri
+
+    grades = {it.id: it.status for it in cu.REGISTRY if it.id.startswith("R")}
+    assert grades["R1"] == "partial" and grades["R3"] == "replicated" and grades["R10"] == "replicated"
+    for rid, status in grades.items():
+        assert (status == "partial") == (rid in ri.STATEMENT_LOST or rid in ri.CONDITIONAL), rid
+    with pytest.raises(ValueError, match="breaks the registry's rule"):
+        ri._r(3, "x", status="partial")
+
+
+def test_checks_say_where_on_the_path():
+    """Item 19: each check says at which τ it is made."""
+    from lib.customs_unions import checks
+
+    for n in range(1, 20):
+        line = cu.check_markdown(f"R{n}")
+        assert checks.CHECKED_AT[f"R{n}"] in line
+    assert "τ = T" in cu.check_markdown("R1") and "τ = 0" in cu.check_markdown("R12")

@@ -52,7 +52,26 @@ def test_fig_1_every_preset(name):
 def test_fig_1_hatches_IV_when_it_is_a_gain():
     fig = cu.fig_1(P3, preset="ToT hurts A")
     assert cu.figure1_areas(cu.preset("ToT hurts A")).IV < 0
-    assert any(p.get_hatch() == "//" for p in fig.axes[0].patches)
+    hatched = [p for p in fig.axes[0].patches if p.get_hatch() == "//"]
+    assert len(hatched) == 1
+    # the hatch is drawn in the edge colour: an invisible edge ("none") hides it (issue #12, item 17)
+    assert hatched[0].get_edgecolor()[3] > 0 and hatched[0].get_alpha() > 0
+    # ... and it really shows: rendering with and without the hatch changes pixels inside IV
+    import io
+
+    def pixels(f):
+        buf = io.BytesIO()
+        f.savefig(buf, format="rgba", dpi=60)
+        return np.frombuffer(buf.getvalue(), dtype=np.uint8)
+
+    with_hatch = pixels(fig)
+    hatched[0].set_hatch(None)
+    assert np.count_nonzero(with_hatch != pixels(fig)) > 100
+    plt.close(fig)
+    # a positive IV (the defaults) is a loss: not hatched
+    assert cu.figure1_areas(P3).IV > 0
+    assert not any(p.get_hatch() for p in cu.fig_1(P3).axes[0].patches)
+    plt.close("all")
 
 
 def test_fig_1_control_corners_give_figure_or_message():

@@ -156,8 +156,21 @@ def check(rid: str, params: ThreeCountryParams | None = None, two: TwoCountryPar
     raise ValueError(f"unknown result {rid!r}; expected R1 … R19")
 
 
+#: Where on the path τ ∈ [0, T] each check is made (the key numbers use τ = 0 and τ = T).
+CHECKED_AT = {**{f"R{n}": "at τ = T (two-country model)" for n in range(1, 9)},
+              "R9": "at every τ on a grid of [0, T]", "R10": "at every τ on a grid of [0, T]",
+              "R11": "at every τ on a grid of [0, T] (numbers at τ = 0 and τ = T)",
+              "R12": "at every τ on a grid of [0, T] (numbers at τ = 0)",
+              "R13": "at every τ on a grid of [0, T] (numbers at τ = 0)",
+              "R14": "at every τ on a grid of [0, T] (numbers at τ = 0)",
+              "R15": "for the full accord, τ from 0 to T", "R16": "at every τ on a grid of [0, T]; ΔE(Uᴬ) from 0 to T",
+              "R17": "at every τ on a grid of [0, T]; ΔE(Uᴮ) from 0 to T", "R18": "for the full accord, τ from 0 to T",
+              "R19": "for the full accord, τ from 0 to T"}
+
+
 def check_markdown(rid: str, params=None, two=None) -> str:
-    """One Markdown line: the numbers and whether the result holds at these parameters."""
+    """One Markdown line: the numbers, where on the path they are taken (:data:`CHECKED_AT`) and
+    whether the result holds at these parameters."""
     try:
         c = check(rid, params, two)
     except ValueError as err:
@@ -170,7 +183,7 @@ def check_markdown(rid: str, params=None, two=None) -> str:
             verdict = "identity holds ✅; " + verdict
     else:
         verdict = "holds ✅" if c.holds else "FAILS ❌"
-    return f"**Check at the chapter's parameters ({rid})**: {nums}. Verdict: {verdict}."
+    return f"**Check at the chapter's parameters ({rid}, {CHECKED_AT[rid]})**: {nums}. Verdict: {verdict}."
 
 
 def presets_markdown() -> str:

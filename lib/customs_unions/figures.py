@@ -95,8 +95,8 @@ def fig_1(params: ThreeCountryParams, *, preset: str = NO_PRESET, show_supply: b
     # IV: [sB1, s0] x [p0, P1] (hatched when it is a gain)
     iv = _rect(ar.sB1, min(ar.p0, ar.P1), ar.s0 - ar.sB1, abs(ar.P1 - ar.p0), COLORS["south"], zorder=1,
                alpha=0.35)
-    if ar.IV < 0:
-        iv.set_hatch("//")
+    if ar.IV < 0:  # a gain: hatched, outlined and above I+II, which it overlaps (hatches use the edge colour)
+        iv.set(hatch="//", edgecolor=COLORS["south"], linewidth=1.2, alpha=0.6, zorder=1.5)
     ax.add_patch(iv)
     ax.plot(s, demand(pr, s), color="black", lw=2, label="demand D(s)", zorder=3)
     if show_supply:
@@ -127,7 +127,7 @@ def fig_1(params: ThreeCountryParams, *, preset: str = NO_PRESET, show_supply: b
             weight="bold", zorder=4)
     ax.text(0.5 * (ar.sB1 + ar.s0), 0.5 * (ar.p0 + ar.P1), "IV", ha="center", va="center", fontsize=10,
             weight="bold", zorder=4)
-    ax.text(0.5 * ar.s0, 0.5 * (ar.P0 + ar.P1), "I+II", ha="center", va="center", fontsize=8,
+    ax.text(0.5 * ar.s0, 0.5 * (ar.P0 + max(ar.P1, ar.p0)), "I+II", ha="center", va="center", fontsize=8,
             color=COLORS["neutral"], zorder=4)
     box = (f"III = {ar.III:.4f}\nIV = {ar.IV:.4f}\nV = {ar.V:.4f}\n"
            f"ΔW_N = III + V − IV = {ar.dW_N:.4f}")

@@ -147,15 +147,21 @@ class ThreeCountryParams:
 #: each ambiguity of the paper.
 PRESETS: dict[str, dict] = {
     "Default": {},
-    "ToT hurts A": dict(eps=4.0, sA_s=1.0, sB_s=0.25, s_bar=2.25, T=0.1),
+    "ToT hurts A": dict(eps=4.0, sA_s=1.0, sB_s=0.25, s_bar=2.25, T=0.1),  # very inelastic demand
     "FDI diversion": dict(a=2.5, theta_bar_B=0.9, sB_s=1.0, D_bar=1.5, s_bar=2.5, T=0.05),
-    "Elastic rest of South": dict(p=4.0, theta_bar_B=1.0, eps=2.0, sB_s=1.0, s_bar=2.5),
+    "B near break-even": dict(p=4.0, theta_bar_B=1.0, eps=2.0, sB_s=1.0, s_bar=2.5),
     "Small partner": dict(sA_s=0.05),
 }
 
 
+#: Former preset names, still accepted by :func:`preset` ("Elastic rest of South" read as a statement
+#: about demand, whose ε = 2 is an *inelastic* demand; the preset is about B's break-even price).
+_OLD_PRESET_NAMES = {"Elastic rest of South": "B near break-even"}
+
+
 def preset(name: str) -> ThreeCountryParams:
     """The three-country parameters of a named preset (see :data:`PRESETS`)."""
+    name = _OLD_PRESET_NAMES.get(name, name)
     if name not in PRESETS:
         raise ValueError(f"unknown preset {name!r}; choose one of {list(PRESETS)}")
     return ThreeCountryParams(**PRESETS[name])
@@ -509,9 +515,10 @@ def _solve_price(pr: ThreeCountryParams, tau: np.ndarray, link: bool) -> np.ndar
     P = 0.5 * (lo + hi)
     bad = np.abs(excess_supply_gap(pr, P, tau, link)) > 1e-9 * P
     if np.any(bad):
-        raise ValueError("no interior equilibrium: the market clears on a vertical stretch of supply at a "
-                         "break-even price, where θ = 1 and Ω* ≤ 0 (restriction (20) holds with equality) "
-                         f"at {_where(bad, tau)}")
+        raise ValueError("corner equilibrium: A's capital is at its break-even price, where A's supply is "
+                         "vertical (θᴬ = 1, Ω^{A*} ≤ 0, restriction (20) holds with equality); this is an "
+                         "equilibrium, but not an interior one, and the paper's comparative statics (24)-(32) "
+                         f"do not apply there; at {_where(bad, tau)}")
     return P
 
 
