@@ -35,10 +35,10 @@ sys.path.insert(0, str(ROOT))
 
 from lib import customs_unions as cu  # noqa: E402
 from lib import negotiating_blocs as nb  # noqa: E402
-from lib.negotiating_blocs import model as nbm  # noqa: E402
 from lib import offshoring as bo  # noqa: E402
 from lib.migration_vs_trade import data as gdata  # noqa: E402
 from lib.migration_vs_trade import model as gm  # noqa: E402
+from lib.negotiating_blocs import model as nbm  # noqa: E402
 
 #: Seconds a single call may take.
 BOUND = 10.0

@@ -161,14 +161,17 @@ def as_real(value, name: str = "value") -> float:
     return out
 
 
-def as_real_array(value, name: str = "value") -> np.ndarray:
+def as_real_array(value, name: str = "value", lo: float | None = None, hi: float | None = None, *,
+                  lo_open: bool = False, hi_open: bool = False, why: str = "") -> np.ndarray:
     """``value`` (a real number or an array_like of them) as a float array of finite numbers.
 
-    Same promise as :func:`as_real`: anything else is a ``ValueError`` naming ``name``.
+    Same promise as :func:`as_real`: anything else is a ``ValueError`` naming ``name``.  With
+    ``lo``/``hi``, every value must also lie in that interval (closed unless ``lo_open`` /
+    ``hi_open``); the message names the interval and ``why`` (e.g. "a share").
     """
     if isinstance(value, numbers.Real) or value is None or isinstance(value, str | bytes):
-        return np.asarray(as_real(value, name))
-    if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
+        arr = np.asarray(as_real(value, name))
+    elif isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
         arr = value.astype(float)
     else:
         try:
@@ -181,6 +184,14 @@ def as_real_array(value, name: str = "value") -> np.ndarray:
         raise ValueError(f"{name} is empty")
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must be finite numbers, got {arr[~np.isfinite(arr)].ravel()[0]}")
+    if lo is not None or hi is not None:
+        low = -np.inf if lo is None else lo
+        high = np.inf if hi is None else hi
+        ok = (arr > low if lo_open else arr >= low) & (arr < high if hi_open else arr <= high)
+        if not np.all(ok):
+            interval = (("(" if lo_open else "[") + f"{low:g}, {high:g}" + (")" if hi_open else "]"))
+            raise ValueError(f"{name} = {arr[~ok].ravel()[0]:g} must lie in {interval}"
+                             + (f" ({why})" if why else ""))
     return arr
 
 
@@ -221,6 +232,20 @@ def require_real(params, names: Sequence[str] | None = None, magnitude=SUPPORTED
                 raise ValueError(f"{name} = {v:g} is outside the supported numerical range: "
                                  f"it must be {need}")
         object.__setattr__(params, name, v)
+
+
+def require_finite(values: Mapping[str, Any], what: str = "the result", allowed=()) -> None:
+    """Raise ``ValueError`` if a number in ``values`` (floats or arrays) is NaN or infinite.
+
+    The last line of the promise "finite or ``ValueError``": a model that reaches the edge of
+    double precision says so instead of returning NaN.  ``allowed`` names keys documented as
+    possibly non-finite.
+    """
+    bad = [k for k, v in values.items() if k not in allowed
+           and not np.all(np.isfinite(np.asarray(v, dtype=float)))]
+    if bad:
+        raise ValueError(f"{what} is not finite ({', '.join(bad)}) at these parameters: they are "
+                         "outside the range the model can be solved for in double precision")
 
 
 def specs(params_or_cls) -> dict[str, Control]:

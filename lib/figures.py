@@ -17,6 +17,7 @@ import dataclasses
 import io
 import json
 import os
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -146,6 +147,18 @@ def book_root(start: str | os.PathLike | None = None) -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+#: Environment variable naming a folder that :func:`export` writes to instead of
+#: ``<book root>/_static/figures`` (tests that execute the chapters set it, so they never
+#: rewrite the source tree).
+EXPORT_DIR_ENV = "BOOK_FIGURES_DIR"
+
+
+def export_folder() -> Path:
+    """Where :func:`export` writes by default: ``$BOOK_FIGURES_DIR`` or ``<book root>/_static/figures``."""
+    env = os.environ.get(EXPORT_DIR_ENV)
+    return Path(env) if env else book_root() / EXPORT_SUBDIR
+
+
 def export(fig, label: str, folder: str | os.PathLike | None = None,
            parameters_text: str = "") -> tuple[Path, Path]:
     """Write ``fig`` as ``<label>.svg`` and ``<label>.png``, with their provenance; return both paths.
@@ -156,13 +169,17 @@ def export(fig, label: str, folder: str | os.PathLike | None = None,
     Nothing in them depends on the time or the machine, so two builds of one commit write
     the same bytes.
 
+    Each file is written to a temporary file in the same folder and renamed into place, so a
+    concurrent reader never sees a partial file.
+
     Parameters
     ----------
     fig : matplotlib.figure.Figure
     label : str
         The figure's label, e.g. ``"fig-bo-1"``: the stable file name.
     folder : path, optional
-        Defaults to ``<book root>/_static/figures``.
+        Defaults to :func:`export_folder` (``$BOOK_FIGURES_DIR``, else
+        ``<book root>/_static/figures``).
     parameters_text : str, optional
         The parameter values drawn, as the caption shows them (:func:`format_params`).
     """
@@ -171,7 +188,7 @@ def export(fig, label: str, folder: str | os.PathLike | None = None,
     from . import citation
 
     meta = citation.file_metadata(label, parameters_text)
-    out = Path(folder) if folder is not None else book_root() / EXPORT_SUBDIR
+    out = Path(folder) if folder is not None else export_folder()
     out.mkdir(parents=True, exist_ok=True)
     svg, png = out / f"{label}.svg", out / f"{label}.png"
     buf = io.BytesIO()
@@ -191,10 +208,18 @@ def export(fig, label: str, folder: str | os.PathLike | None = None,
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename).
+
+    The temporary file is unique to this call (two writers in one process never share it) and in
+    ``path``'s folder, so the rename is atomic: a concurrent reader (a build copying ``_static``,
+    a test, a browser) sees the old file or the new one, never an empty or partial one.
+    """
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(name)
     try:
-        tmp.write_bytes(data)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -125,3 +125,58 @@ def test_panel_raises_when_its_starting_point_cannot_be_drawn():
     with pytest.raises(ValueError, match="alert"):
         controls.panel(_rejects, bo.Params(), ["sigma"])
     plt.close("all")
+
+
+# --- item 5: exports are atomic; tests write them elsewhere -----------------------------------------
+
+def test_export_is_atomic_under_concurrent_readers(tmp_path):
+    """A writer exports over and over while readers read: every read is a whole SVG or PNG."""
+    import threading
+    import time
+
+    from lib import figures
+
+    figs = []
+    for n in (3, 40):
+        fig, ax = plt.subplots(figsize=(1.5, 1))
+        ax.plot(np.arange(n), np.sin(np.arange(n)))
+        figs.append(fig)
+    figures.export(figs[0], "fig-bo-race", folder=tmp_path)
+    svg, png = tmp_path / "fig-bo-race.svg", tmp_path / "fig-bo-race.png"
+    stop, bad, reads = threading.Event(), [], [0]
+
+    def reader():
+        while not stop.is_set():
+            s, p = svg.read_bytes(), png.read_bytes()
+            reads[0] += 1
+            if not s.rstrip().endswith(b"</svg>"):
+                bad.append(("svg", len(s)))
+            if not (p.startswith(b"\x89PNG\r\n\x1a\n") and p.endswith(b"IEND\xaeB`\x82")):
+                bad.append(("png", len(p)))
+            time.sleep(0.0002)  # leave the writer some of the GIL
+
+    threads = [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    t0 = time.perf_counter()
+    i = 0
+    while i < 5 or (i < 40 and time.perf_counter() - t0 < 1.0):  # bounded: at most 40 exports
+        figures.export(figs[i % 2], "fig-bo-race", folder=tmp_path)
+        i += 1
+    stop.set()
+    for t in threads:
+        t.join()
+    plt.close("all")
+    assert reads[0] > 10 and i > 3
+    assert bad == [], f"{len(bad)} partial reads of {reads[0]}: {bad[:5]}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fig-bo-race.png", "fig-bo-race.svg"]  # no leftovers
+
+
+def test_export_folder_from_environment(tmp_path, monkeypatch):
+    from lib import figures
+
+    monkeypatch.setenv(figures.EXPORT_DIR_ENV, str(tmp_path / "elsewhere"))
+    fig, _ = plt.subplots(figsize=(1, 1))
+    svg, png = figures.export(fig, "fig-bo-env")
+    plt.close(fig)
+    assert svg == tmp_path / "elsewhere" / "fig-bo-env.svg" and png.is_file()

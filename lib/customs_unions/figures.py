@@ -11,11 +11,12 @@ import dataclasses
 
 import numpy as np
 
-from lib.controls import Control, LivePanel
+from lib.controls import Control, LivePanel, as_real
 from lib.figures import COLORS, new_axes
 
 from .model import (
     PRESETS,
+    TAU_MAX,
     ThreeCountryParams,
     TwoCountryParams,
     country_supply,
@@ -165,6 +166,10 @@ def fig_s1(params: TwoCountryParams, *, tau_max: float = 0.5, ax=None):
     dK/dτ stacked into the terms-of-trade channel (θ/(1+τ))/(−∂θ/∂K) and the
     credibility channel (∂θ/∂τ)/(−∂θ/∂K).  Two panels: ``ax``, if given, is a pair of axes.
     """
+    tau_max = as_real(tau_max, "tau_max")
+    if not 0 < tau_max <= TAU_MAX:
+        raise ValueError(f"tau_max = {tau_max:g} must satisfy 0 < tau_max <= {TAU_MAX:g} (right end "
+                         "of the τ axis)")
     tau = np.linspace(0.0, tau_max, 121)
     eq = two_country(params, tau)
     fig, (a1, a2) = new_axes(ax, nrows=2, figsize=(6.4, 7.4))

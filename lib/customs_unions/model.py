@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lib.controls import control, require_real
+from lib.controls import as_real_array, control, require_finite, require_real
 
 __all__ = [
     "TwoCountryParams", "ThreeCountryParams", "PRESETS", "preset",
@@ -39,6 +39,37 @@ __all__ = [
 # ---------------------------------------------------------------------------
 # The distribution of the goodwill shock Ω and the expected violation payoff
 # ---------------------------------------------------------------------------
+
+#: The tariff preferences τ the model is solved for (the supported numerical range): a price
+#: multiplier 1 + τ > 0, and at most a preference of TAU_MAX (10 000 %).
+TAU_MAX = 100.0
+
+
+def _tau(tau) -> np.ndarray:
+    """``tau`` as a float array, or ``ValueError`` unless every value is a real -1 < τ ≤ TAU_MAX."""
+    arr = as_real_array(tau, "tau")
+    if np.any(arr <= -1.0) or np.any(arr > TAU_MAX):
+        bad = arr[(arr <= -1.0) | (arr > TAU_MAX)].ravel()[0]
+        raise ValueError(f"tau = {bad:g} is outside the supported range -1 < tau <= {TAU_MAX:g} "
+                         "(tariff preference: 1 + tau is a price multiplier)")
+    return arr
+
+
+def _nonneg(x, name: str, hi: float = 1e12) -> np.ndarray:
+    """``x`` as a float array, or ``ValueError`` unless every value is a real in [0, hi]."""
+    arr = as_real_array(x, name)
+    if np.any(arr < 0) or np.any(arr > hi):
+        raise ValueError(f"{name} must lie in [0, {hi:g}] (the supported range), got "
+                         f"{arr[(arr < 0) | (arr > hi)].ravel()[0]:g}")
+    return arr
+
+
+def _positive(x, name: str, hi: float = 1e12) -> np.ndarray:
+    arr = _nonneg(x, name, hi)
+    if np.any(arr == 0):
+        raise ValueError(f"{name} must be positive")
+    return arr
+
 
 def F(omega, p):
     """Cdf of the goodwill shock, F(Ω) = Ω^p on [0, 1] (brief §5)."""
@@ -179,8 +210,8 @@ def payoffs(params: TwoCountryParams, K, tau, omega):
     pays the goodwill penalty.
     """
     pr = params
-    s_n = pr.A * np.asarray(K, dtype=float)
-    W = pr.P * (1.0 + np.asarray(tau)) * (pr.s_s + pr.t * s_n)
+    s_n = pr.A * _nonneg(K, 'K')
+    W = pr.P * (1.0 + _tau(tau)) * (pr.s_s + pr.t * s_n)
     Wt = pr.P * (pr.s_s + s_n) * (1.0 - pr.theta_bar * np.asarray(omega))
     return W, Wt
 
@@ -191,8 +222,8 @@ def omega_star(params: TwoCountryParams, K, tau):
     Ω* = [1 − (1+τ)(sˢ + t sⁿ)/(sˢ + sⁿ)]/θ̄ (not clipped to [0, 1]).
     """
     pr = params
-    s_n = pr.A * np.asarray(K, dtype=float)
-    return (1.0 - (1.0 + np.asarray(tau)) * (pr.s_s + pr.t * s_n) / (pr.s_s + s_n)) / pr.theta_bar
+    s_n = pr.A * _nonneg(K, 'K')
+    return (1.0 - (1.0 + _tau(tau)) * (pr.s_s + pr.t * s_n) / (pr.s_s + s_n)) / pr.theta_bar
 
 
 def compliance_probability(params: TwoCountryParams, K, tau):
@@ -203,22 +234,22 @@ def compliance_probability(params: TwoCountryParams, K, tau):
 def dtheta_dtau(params: TwoCountryParams, K, tau):
     """∂θ/∂τ at fixed K, equation (6) **[reconstructed]**: f(Ω*)(sˢ + t sⁿ)/(θ̄(sˢ + sⁿ)) > 0."""
     pr = params
-    s_n = pr.A * np.asarray(K, dtype=float)
+    s_n = pr.A * _nonneg(K, 'K')
     return f(omega_star(pr, K, tau), pr.p) * (pr.s_s + pr.t * s_n) / (pr.theta_bar * (pr.s_s + s_n))
 
 
 def dtheta_dK(params: TwoCountryParams, K, tau):
     """∂θ/∂K, equation (7): −f(Ω*)(1+τ)A(1−t)sˢ/(θ̄(sˢ + sⁿ)²) < 0."""
     pr = params
-    s_n = pr.A * np.asarray(K, dtype=float)
-    return (-f(omega_star(pr, K, tau), pr.p) * (1.0 + np.asarray(tau)) * pr.A * (1.0 - pr.t) * pr.s_s
+    s_n = pr.A * _nonneg(K, 'K')
+    return (-f(omega_star(pr, K, tau), pr.p) * (1.0 + _tau(tau)) * pr.A * (1.0 - pr.t) * pr.s_s
             / (pr.theta_bar * (pr.s_s + s_n) ** 2))
 
 
 def zero_profit_residual(params: TwoCountryParams, K, tau):
     """Left minus right side of the zero-profit condition (8): θ(K)(1−t)P(1+τ)A − r."""
     pr = params
-    return compliance_probability(pr, K, tau) * (1.0 - pr.t) * pr.P * (1.0 + np.asarray(tau)) * pr.A - pr.r
+    return compliance_probability(pr, K, tau) * (1.0 - pr.t) * pr.P * (1.0 + _tau(tau)) * pr.A - pr.r
 
 
 def expected_income(params: TwoCountryParams, K, tau):
@@ -226,7 +257,7 @@ def expected_income(params: TwoCountryParams, K, tau):
     pr = params
     om = np.clip(omega_star(pr, K, tau), 0.0, 1.0)
     W, _ = payoffs(pr, K, tau, 0.0)
-    s = pr.s_s + pr.A * np.asarray(K, dtype=float)
+    s = pr.s_s + pr.A * _nonneg(K, 'K')
     return (1.0 - F(om, pr.p)) * W + pr.P * s * psi_integral(om, pr.theta_bar, pr.p)
 
 
@@ -274,7 +305,7 @@ def two_country(params: TwoCountryParams, tau) -> TwoCountryEquilibrium:
         (no finite equilibrium K), at any τ.
     """
     pr = params
-    tau = np.asarray(tau, dtype=float)
+    tau = _tau(tau)
     m = 1.0 + tau
     theta = pr.r / ((1.0 - pr.t) * pr.P * m * pr.A)
     bad = theta >= 1.0
@@ -310,19 +341,27 @@ def two_country(params: TwoCountryParams, tau) -> TwoCountryEquilibrium:
 
 def demand(params: ThreeCountryParams, s):
     """Northern inverse demand D(s) = D̄ (s/s̄)^{−ε} (consumer price)."""
-    return params.D_bar * (np.asarray(s, dtype=float) / params.s_bar) ** (-params.eps)
+    with np.errstate(over="ignore", divide="ignore"):
+        out = _demand(params, _positive(s, "s"))
+    require_finite({"D(s)": out}, "the demand D(s)")
+    return out
+
+
+def _demand(params: ThreeCountryParams, s):
+    """D(s) without checks (the solver passes s = inf where supply is unbounded)."""
+    return params.D_bar * (s / params.s_bar) ** (-params.eps)
 
 
 def demand_slope(params: ThreeCountryParams, s):
     """D'(s) = −ε D(s)/s."""
-    s = np.asarray(s, dtype=float)
+    s = _positive(s, "s")
     return -params.eps * demand(params, s) / s
 
 
 def demand_integral(params: ThreeCountryParams, s):
     """G(s) = ∫_{s̄}^{s} D(x) dx (a fixed reference s̄, so it is finite for every ε)."""
     pr = params
-    L = np.log(np.asarray(s, dtype=float) / pr.s_bar)
+    L = np.log(_positive(s, 's') / pr.s_bar)
     k = 1.0 - pr.eps
     if abs(k) < 1e-12:
         return pr.D_bar * pr.s_bar * L
@@ -357,8 +396,8 @@ def country_supply(params: ThreeCountryParams, P, tau, link: bool = True):
     preference; brief §6.5, not in the paper).
     """
     pr = params
-    P = np.asarray(P, dtype=float)
-    m = 1.0 + np.asarray(tau, dtype=float)
+    P = _nonneg(P, "P")
+    m = 1.0 + _tau(tau)
     KA, *_ = _country(P, m, m if link else 1.0, pr.a, pr.t_A, pr.theta_bar_A, pr.sA_s, pr.r, pr.p)
     KB, *_ = _country(P, 1.0, 1.0, pr.b, pr.t_B, pr.theta_bar_B, pr.sB_s, pr.r, pr.p)
     return KA, KB
@@ -370,7 +409,7 @@ def excess_supply_gap(params: ThreeCountryParams, P, tau, link: bool = True):
     KA, KB = country_supply(pr, P, tau, link)
     s = pr.sA_s + pr.sB_s + pr.a * KA + pr.b * KB
     with np.errstate(divide="ignore", over="ignore"):
-        return np.where(np.isfinite(s), demand(pr, s) / (1.0 + pr.T), 0.0) - P
+        return np.where(np.isfinite(s), _demand(pr, s) / (1.0 + pr.T), 0.0) - P
 
 
 def theta_country(params: ThreeCountryParams, country: str, K, tau, link: bool = True):
@@ -380,8 +419,8 @@ def theta_country(params: ThreeCountryParams, country: str, K, tau, link: bool =
     Ω^{A*} = [1 − (1+τ)(tᴬsᴬₙ + sᴬₛ)/sᴬ]/θ̄_A  (19).  P cancels from both.
     """
     pr = params
-    K = np.asarray(K, dtype=float)
-    m = 1.0 + np.asarray(tau, dtype=float)
+    K = _nonneg(K, "K")
+    m = 1.0 + _tau(tau)
     if country == "A":
         sn, ss, t, tb, mo = pr.a * K, pr.sA_s, pr.t_A, pr.theta_bar_A, (m if link else 1.0)
     elif country == "B":
@@ -545,7 +584,7 @@ def three_country(params: ThreeCountryParams, tau, link: bool = True) -> ThreeCo
         (a corner with Kᶻ = 0): the paper rules corners out.
     """
     pr = params
-    tau = np.asarray(tau, dtype=float)
+    tau = _tau(tau)
     shape = tau.shape
     tau = np.atleast_1d(tau)
     m = 1.0 + tau
@@ -697,6 +736,14 @@ def results(params: ThreeCountryParams | None = None, two: TwoCountryParams | No
     Three-country (at ``params``): ``P_0, KA_0, KB_0, thetaA_0, thetaB_0, P_T,
     KA_T, KB_T, dKA_dtau_0, dKB_dtau_0, area_III, area_IV, area_V, dW_N,
     EUA_0, EUA_T, EUB_0, EUB_T`` (suffix 0: τ = 0, no accord; T: τ = T, full accord).
+
+    Every value is a finite float.
+
+    Raises
+    ------
+    ValueError
+        No interior equilibrium (a corner, see :func:`two_country` and :func:`three_country`),
+        or a value that cannot be computed as a finite number at these parameters.
     """
     two = two or TwoCountryParams()
     params = params or ThreeCountryParams()
@@ -713,4 +760,6 @@ def results(params: ThreeCountryParams | None = None, two: TwoCountryParams | No
         "area_III": ar.III, "area_IV": ar.IV, "area_V": ar.V, "dW_N": ar.dW_N,
         "EUA_0": e3.EUA[0], "EUA_T": e3.EUA[1], "EUB_0": e3.EUB[0], "EUB_T": e3.EUB[1],
     }
-    return {k: float(v) for k, v in out.items()}
+    out = {k: float(v) for k, v in out.items()}
+    require_finite(out, "results()")
+    return out

@@ -30,7 +30,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import brentq
 
-from lib.controls import control, require_real
+from lib.controls import (
+    SUPPORTED_MAGNITUDE,
+    as_real,
+    as_real_array,
+    control,
+    require_finite,
+    require_real,
+)
 
 # ---------------------------------------------------------------------------
 # F1/F2: Heckscher-Ohlin-Samuelson with Cobb-Douglas technology and tastes
@@ -378,9 +385,9 @@ def tau_sweep(P: HOSParams, taus, iters: int = 64) -> dict:
     dict
         ``tau``, ``autarky_gap``, ``trade_gap``, ``pX`` (world), ``regime`` (shape (n, 2)).
     """
-    taus = np.atleast_1d(np.asarray(taus, float))
-    if np.any(taus < 1):
-        raise ValueError("need τ ≥ 1")
+    taus = np.atleast_1d(as_real_array(taus, "taus"))
+    if np.any(taus < 1) or np.any(taus > SUPPORTED_MAGNITUDE[1]):
+        raise ValueError(f"need 1 ≤ τ ≤ {SUPPORTED_MAGNITUDE[1]:g} (the supported range)")
     edge = getattr(P, "edge", "X")
     A = np.ones((taus.size, 2, 2))
     A[:, 0, 0 if edge == "X" else 1] = taus
@@ -415,7 +422,7 @@ def tau_sweep(P: HOSParams, taus, iters: int = 64) -> dict:
 
 def gap_difference(P: TechParams, tau: float) -> float:
     """Trade gap minus autarky gap at ``tau`` (positive: trade widens the gap)."""
-    Q = dataclasses.replace(P, tau=float(tau))
+    Q = dataclasses.replace(P, tau=as_real(tau, "tau"))
     return free_trade(Q).wage_ratio - autarky_gap_closed(Q)
 
 
@@ -546,7 +553,7 @@ def migration_gains(P: GainsParams, m=None) -> Gains:
 
     ``m`` defaults to ``P.m`` and may be an array (vectorised).
     """
-    m = np.asarray(P.m if m is None else m, float)
+    m = as_real_array(P.m if m is None else m, "m")
     if np.any(m < 0) or np.any(m >= P.LO_ratio):
         raise ValueError("need 0 ≤ m < L_O/L_D")
     a, LD, LO, rho = P.a, P.L_D, P.L_O, P.rho
@@ -636,8 +643,8 @@ class Bargain:
 
 def a_zero(P: BargainParams, theta=None, rho=None):
     """A's gain from a deal over acting alone: ``(1-θ)G + ρR + λ - κ`` (brief F4)."""
-    theta = P.theta if theta is None else np.asarray(theta, float)
-    rho = P.rho if rho is None else np.asarray(rho, float)
+    theta = P.theta if theta is None else as_real_array(theta, "theta", 0.0, 1.0, why="a share")
+    rho = P.rho if rho is None else as_real_array(rho, "rho", 0.0, 1.0, why="reciprocity")
     return (1 - theta) * P.G + rho * P.R + P.lam - P.kappa
 
 
@@ -656,7 +663,8 @@ def deal_feasible(P: BargainParams, theta=None, rho=None):
 def boundary_rho(P: BargainParams, theta):
     """The feasibility boundary ``ρ = (κ - λ - ε b0 - (1-θ)G)/R`` in the (θ, ρ) square."""
     b0 = b_zero(P)
-    return (P.kappa - P.lam - P.eps * b0 - (1 - np.asarray(theta, float)) * P.G) / P.R
+    theta = as_real_array(theta, "theta", 0.0, 1.0, why="a share")
+    return (P.kappa - P.lam - P.eps * b0 - (1 - theta) * P.G) / P.R
 
 
 def bargain(P: BargainParams) -> Bargain:
@@ -728,6 +736,14 @@ def results(params=None) -> dict:
         ``f2_autarky_wage_ratio``, ``f2_trade_wage_ratio``, ``crossing_tau`` (F2);
         ``immigration_surplus``, ``migrants_share``, ``natives_share``,
         ``world_gain`` (F3); ``bargain_a0``, ``bargain_b0``, ``bargain_deal`` (F4).
+        Every value is a finite float except ``crossing_tau``, which is ``inf`` when the F2
+        gap curves do not cross on τ ∈ [1.2, 3] (trade never widens the wage gap there).
+
+    Raises
+    ------
+    ValueError
+        Parameters the model rejects, a world gain from migration that is not positive, or a
+        value that cannot be computed as a finite number at these parameters.
     """
     if params is None:
         ill = Illustrations()
@@ -766,7 +782,9 @@ def results(params=None) -> dict:
         "bargain_b0": b.b0,
         "bargain_deal": float(b.feasible),
     }
-    if world <= 0:
+    if not world > 0:
         raise ValueError("the world gain from migration is not positive at these F3 parameters; "
                          "shares of it are undefined (need ϱ > 1 and m > 0)")
-    return {k: float(v) for k, v in out.items()}
+    out = {k: float(v) for k, v in out.items()}
+    require_finite(out, "results()", allowed={"crossing_tau"})
+    return out

@@ -26,6 +26,7 @@ once; :func:`results` returns the headline numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, replace
 
@@ -33,7 +34,7 @@ import numpy as np
 from scipy.optimize import brentq
 from scipy.special import lambertw
 
-from lib.controls import control, require_real
+from lib.controls import as_real, as_real_array, control, require_finite, require_real
 
 SPECS = ("paper", "uniform")
 Z_BASES = ("post", "initial")
@@ -113,12 +114,25 @@ class Params:
         return self.gamma0 + self.gamma1 * np.asarray(a, dtype=float) ** 2
 
 
-def _alpha(P: Params, alpha):
-    return np.asarray(P.alpha if alpha is None else alpha, dtype=float)
+#: Largest magnitude of an extra argument (heterogeneity, cost, migration, price) the model is
+#: solved for; a bloc share n must lie in [N_MIN, 1].
+ARG_MAX = 1e12
+N_MIN = 1e-12
+
+
+def _alpha(P: Params, alpha, name: str = "alpha"):
+    return as_real_array(P.alpha if alpha is None else alpha, name, 0.0, ARG_MAX,
+                         why="heterogeneity, the supported range")
 
 
 def _x(P: Params, x):
-    return np.asarray(P.x if x is None else x, dtype=float)
+    return as_real_array(P.x if x is None else x, "x", 0.0, ARG_MAX, lo_open=True,
+                         why="the stand-alone negotiation cost, the supported range")
+
+
+def _n(n, name: str = "n"):
+    """A bloc size (share of the region's states) in [N_MIN, 1], or ``ValueError``."""
+    return as_real_array(n, name, N_MIN, 1.0, why="a share of the region's states")
 
 
 # ---------------------------------------------------------------------------
@@ -128,17 +142,17 @@ def _x(P: Params, x):
 
 def revenue(P: Params, n):
     """Revenue from collective action ``R(n) = rho ln(N n)``, eq. (1) [B]."""
-    return P.rho * np.log(P.N * np.asarray(n, dtype=float))
+    return P.rho * np.log(P.N * _n(n))
 
 
 def cost_international(P: Params, n, x=None):
     """International cost per member ``C^I(n, x) = x/(N n)``, eq. (2) (footnote 7, in counts)."""
-    return _x(P, x) / (P.N * np.asarray(n, dtype=float))
+    return _x(P, x) / (P.N * _n(n))
 
 
 def cost_regional(P: Params, n, alpha=None):
     """Regional cost ``C^R(n, alpha) = (gamma0 + gamma1 alpha^2) N^2 n^2``, eq. (3) [B]."""
-    return P.phi(_alpha(P, alpha)) * (P.N * np.asarray(n, dtype=float)) ** 2
+    return P.phi(_alpha(P, alpha)) * (P.N * _n(n)) ** 2
 
 
 def average_benefit(P: Params, n, alpha=None, x=None):
@@ -146,7 +160,7 @@ def average_benefit(P: Params, n, alpha=None, x=None):
 
     ``B = R(n) - C^I(n, x) - C^R(n, alpha) - B^1(x)`` with ``B^1(x) = R(n_1) - x = -x``.
     """
-    n = np.asarray(n, dtype=float)
+    n = _n(n)
     xx = _x(P, x)
     m = P.N * n
     return P.rho * np.log(m) + xx * (1.0 - 1.0 / m) - P.phi(_alpha(P, alpha)) * m**2
@@ -154,30 +168,30 @@ def average_benefit(P: Params, n, alpha=None, x=None):
 
 def benefit_slope(P: Params, n, alpha=None, x=None):
     """``B_n = R_n - C^I_n - C^R_n``."""
-    n = np.asarray(n, dtype=float)
+    n = _n(n)
     return P.rho / n + _x(P, x) / (P.N * n**2) - 2.0 * P.phi(_alpha(P, alpha)) * P.N**2 * n
 
 
 def benefit_curvature(P: Params, n, alpha=None, x=None):
     """``B_nn = -rho/n^2 - 2x/(N n^3) - 2 phi N^2 < 0``."""
-    n = np.asarray(n, dtype=float)
+    n = _n(n)
     return -P.rho / n**2 - 2.0 * _x(P, x) / (P.N * n**3) - 2.0 * P.phi(_alpha(P, alpha)) * P.N**2
 
 
 def bloc_value(P: Params, n, alpha=None, x=None):
     """Bloc value ``V = n B`` (Section II.A)."""
-    return np.asarray(n, dtype=float) * average_benefit(P, n, alpha, x)
+    return _n(n) * average_benefit(P, n, alpha, x)
 
 
 def marginal_value(P: Params, n, alpha=None, x=None):
     """Marginal bloc value ``V_n = B + n B_n = B (1 + eps_{B,n})``."""
-    n = np.asarray(n, dtype=float)
+    n = _n(n)
     return average_benefit(P, n, alpha, x) + n * benefit_slope(P, n, alpha, x)
 
 
 def benefit_per_founder(P: Params, n, n_founders, alpha=None, x=None):
     """``B_OR(n) = V(n)/n^E``: bloc value per founding member (Section II.C)."""
-    return bloc_value(P, n, alpha, x) / n_founders
+    return bloc_value(P, n, alpha, x) / _n(n_founders, "n_founders")
 
 
 # ---------------------------------------------------------------------------
@@ -395,8 +409,8 @@ def alpha_of_M(P: Params, M, alpha0=None, n0=None):
     ``d alpha/dM = -4/(2M+1)``).  ``spec == "uniform"``: the exact map for a
     uniform distribution of ``L``, ``alpha0 - 2 sqrt(2 M alpha0/n^E_0)``.
     """
-    a0 = _alpha(P, alpha0)
-    M = np.asarray(M, dtype=float)
+    a0 = _alpha(P, alpha0, "alpha0")
+    M = as_real_array(M, "M", 0.0, ARG_MAX, why="migration, the supported range")
     if P.spec == "paper":
         return a0 - 2.0 * np.log1p(2.0 * M)
     n0 = n_no_fee(P, a0, clip=True) if n0 is None else n0
@@ -405,8 +419,8 @@ def alpha_of_M(P: Params, M, alpha0=None, n0=None):
 
 def M_of_alpha(P: Params, alpha, alpha0=None, n0=None):
     """Inverse of (8): migration needed to bring heterogeneity down to ``alpha``."""
-    a0 = _alpha(P, alpha0)
-    gap = a0 - np.asarray(alpha, dtype=float)
+    a0 = _alpha(P, alpha0, "alpha0")
+    gap = a0 - _alpha(P, alpha)
     if P.spec == "paper":
         return 0.5 * np.expm1(gap / 2.0)
     n0 = n_no_fee(P, a0, clip=True) if n0 is None else n0
@@ -476,8 +490,9 @@ def optimal_migration(P: Params, regime: str, alpha0=None, c=None, K: int = 48) 
     """
     if regime not in ("E", "star"):
         raise ValueError(f"regime must be 'E' or 'star', got {regime!r}")
-    a0 = float(_alpha(P, alpha0))
-    c = float(P.c if c is None else c)
+    a0 = float(_alpha(P, alpha0, "alpha0"))
+    c = float(as_real_array(P.c if c is None else c, "c", 0.0, ARG_MAX, lo_open=True,
+                            why="cost per migrant, the supported range"))
     n0_raw = float(n_no_fee(P, a0))
     if n0_raw <= P.n1:
         raise ValueError("no bloc forms: n^E ≤ 1/N (average benefit falls from the first member)")
@@ -592,7 +607,13 @@ def results(params: Params | None = None) -> dict:
     Keys: ``nE, BE, VE, n_star, B_star, B_star_OR, V_star, nH, alpha_hat_E,
     alpha_hat_star, M_tilde_E, alpha_tilde_E, n_tilde_E, dG_E, M_tilde_star,
     alpha_tilde_star, n_tilde_star, dG_star`` plus ``z_E, z_star, G_tilde_E,
-    G_tilde_star, c_bar_E, c_bar_star, M_max``.
+    G_tilde_star, c_bar_E, c_bar_star, M_max``.  Every value is a finite float.
+
+    Raises
+    ------
+    ValueError
+        No interior solution (no bloc, corner migration or bloc size), or a value that cannot
+        be computed as a finite number at these parameters.
     """
     P = params or Params()
     s = solve(P)
@@ -606,7 +627,9 @@ def results(params: Params | None = None) -> dict:
         out |= {f"M_tilde_{tag}": mg.M, f"alpha_tilde_{tag}": mg.alpha, f"n_tilde_{tag}": mg.n,
                 f"dG_{tag}": mg.dG, f"z_{tag}": mg.z, f"G_tilde_{tag}": mg.G}
     out |= {"c_bar_E": c_bar(P, "E"), "c_bar_star": c_bar(P, "star"), "M_max": M_max(P)}
-    return {k: float(v) for k, v in out.items()}
+    out = {k: float(v) for k, v in out.items()}
+    require_finite(out, "results()")
+    return out
 
 
 def with_(P: Params, **changes) -> Params:
@@ -642,7 +665,7 @@ class HO:
 def factor_prices(P: Params, p):
     """``(w, r)`` from the zero-profit conditions (log-linear in ``ln w, ln r``)."""
     a, b = P.a, P.b
-    lp = np.log(np.asarray(p, dtype=float))
+    lp = np.log(as_real_array(p, "p", 0.0, ARG_MAX, lo_open=True, why="a price"))
     ka = a * math.log(a) + (1 - a) * math.log(1 - a)
     kb = b * math.log(b) + (1 - b) * math.log(1 - b)
     # a lw + (1-a) lr = lp + ka ; b lw + (1-b) lr = kb
@@ -658,9 +681,9 @@ def outputs(P: Params, p, L=None):
     Raises ``ValueError`` when ``p`` lies outside the diversification cone
     (``X`` or ``Y`` would be negative).
     """
-    L = P.L_bar if L is None else L
+    L = P.L_bar if L is None else as_real_array(L, "L", 0.0, ARG_MAX, lo_open=True)
     w, r = factor_prices(P, p)
-    p = np.asarray(p, dtype=float)
+    p = as_real_array(p, "p")
     aLX, aKX = P.a * p / w, (1 - P.a) * p / r
     aLY, aKY = P.b / w, (1 - P.b) / r
     det = aLX * aKY - aLY * aKX
@@ -681,6 +704,9 @@ def ho_equilibrium(P: Params, p: float, t: float = 0.0, Z: float = 0.0) -> HO:
     commercial imports ``M_Y = D_Y + (1-omega) Z - Y - (t + Z)`` (transfers
     ``T = t + Z`` arrive in ``Y``).  Trade balances: ``p E_X = M_Y``.
     """
+    p = as_real(p, "p")
+    t = as_real(t, "t")
+    Z = as_real(Z, "Z")
     X, Y = outputs(P, p)
     X, Y = float(X), float(Y)
     w, r = factor_prices(P, p)
@@ -688,12 +714,14 @@ def ho_equilibrium(P: Params, p: float, t: float = 0.0, Z: float = 0.0) -> HO:
     DX, DY = P.s_X * I / p, (1 - P.s_X) * I
     EX = X - DX - P.omega * Z / p
     MY = DY + (1 - P.omega) * Z - Y - (t + Z)
-    return HO(float(p), float(w), float(r), X, Y, DX, DY, EX, MY)
+    out = HO(float(p), float(w), float(r), X, Y, DX, DY, EX, MY)
+    require_finite(dataclasses.asdict(out), "the HO equilibrium")
+    return out
 
 
 def export_price(P: Params, n):
     """South's price of X under market access: ``p(n) = p^N/(1 + tau0 (1 - n))``."""
-    return P.p_N / (1.0 + P.tau0 * (1.0 - np.asarray(n, dtype=float)))
+    return P.p_N / (1.0 + P.tau0 * (1.0 - _n(n)))
 
 
 def trade_path(P: Params, regime: str = "star", objective: str = "transfers", num: int = 25):

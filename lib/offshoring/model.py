@@ -32,12 +32,13 @@ only numpy and scipy.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.optimize import elementwise
 
-from lib.controls import control, require_real
+from lib.controls import as_real, as_real_array, control, require_finite, require_real
 
 __all__ = [
     "Params", "Equilibrium", "PreRelocation", "RESULTS_DOC",
@@ -48,6 +49,12 @@ __all__ = [
     "productivity", "productivity_pieces", "south_welfare", "welfare_metric", "results",
     "north_welfare", "south_varieties", "dd_mover_gain", "weight_changes", "north_productivity_min",
 ]
+
+
+#: How far beta and sigma must stay above 1 (the supported numerical range).
+BETA_MARGIN = 1e-9
+#: Largest |ln| of a cut-off power the model computes (exp(±600) is well inside a double).
+LN_RANGE = 600.0
 
 
 # ---------------------------------------------------------------------------
@@ -101,6 +108,11 @@ class Params:
             raise ValueError(
                 f"beta = kappa/(sigma-1) = {self.beta:.4g} must exceed 1 (regularity condition: "
                 f"kappa > sigma - 1 = {self.sigma - 1:.4g})")
+        if self.beta - 1 < BETA_MARGIN or self.c <= 0 or self.sigma - 1 < BETA_MARGIN:
+            raise ValueError(
+                f"beta - 1 = {self.beta - 1:.3g} and sigma - 1 = {self.sigma - 1:.3g} must be at "
+                f"least {BETA_MARGIN:g} (the supported numerical range: closer to 1, "
+                "kappa + 1 - sigma and the model's exponents lose all precision)")
         if not 0.5 < self.sE < 1:
             raise ValueError(f"sE = {self.sE:g} must satisfy 1/2 < sE < 1 (the North is the bigger nation)")
         if self.f <= 0 or self.fI <= 0:
@@ -110,6 +122,12 @@ class Params:
                 f"(beta-1)*fI < f is required so that the autarky cut-off a_D < a_0 = 1: here "
                 f"(beta-1)*fI = {(self.beta - 1) * self.fI:.4g} >= f = {self.f:.4g} "
                 f"(lower fI or kappa, or raise sigma or f)")
+        ln_aD = math.log((self.beta - 1) * self.fI / self.f) / self.kappa
+        if ln_aD < -LN_RANGE or -(self.sigma - 1) * ln_aD > LN_RANGE:
+            raise ValueError(
+                f"the autarky cut-off a_D = ((beta-1) fI/f)^(1/kappa) = exp({ln_aD:.4g}) is outside "
+                f"the supported numerical range: ln a_D and (1-sigma) ln a_D must lie within "
+                f"±{LN_RANGE:g} (raise kappa or fI/f)")
 
     # Derived exponents (the brief's notation) --------------------------------
     @property
@@ -137,11 +155,16 @@ class Params:
 # Helpers
 # ---------------------------------------------------------------------------
 def check_phi(phi, name: str = "phi") -> np.ndarray:
-    """Return ``phi`` as a float array; raise ``ValueError`` unless ``0 <= phi < 1``."""
-    arr = np.asarray(phi, dtype=float)
-    if arr.size == 0:
-        raise ValueError(f"{name} is empty")
-    if not np.all(np.isfinite(arr)) or np.any(arr < 0) or np.any(arr >= 1):
+    """Return ``phi`` as a float array; raise ``ValueError`` unless ``0 <= phi < 1``.
+
+    Anything but real numbers (strings, ``None``, NaN, infinities) is a ``ValueError`` too
+    (:func:`lib.controls.as_real_array`).
+    """
+    try:
+        arr = as_real_array(phi, name)
+    except ValueError as err:
+        raise ValueError(f"{name} (freeness of trade) must satisfy 0 <= {name} < 1: {err}") from None
+    if np.any(arr < 0) or np.any(arr >= 1):
         bad = arr[~(np.isfinite(arr) & (arr >= 0) & (arr < 1))].ravel()[0]
         raise ValueError(f"{name} (freeness of trade) must satisfy 0 <= {name} < 1, got {bad:g}")
     return arr
@@ -176,6 +199,7 @@ def with_beta(p: Params, beta: float) -> Params:
     ``fI`` is rescaled to keep ``(beta-1)*fI`` -- hence the autarky cut-off (6) and the
     regularity condition ``(beta-1) fI < f`` -- unchanged, so any ``beta > 1`` is admissible.
     """
+    beta = as_real(beta, "beta")
     if not beta > 1:
         raise ValueError(f"beta = {beta} must exceed 1 (regularity condition)")
     return replace(p, kappa=beta * (p.sigma - 1), fI=(p.beta - 1) * p.fI / (beta - 1))
@@ -325,6 +349,12 @@ def hft_productivity_terms(p: Params, phi) -> dict:
 # Bracketed root-finding in log space
 # ---------------------------------------------------------------------------
 def _export_root(p: Params, phi: np.ndarray, coef: float, what: str) -> np.ndarray:
+    """:func:`_export_root_1d` on an array of any shape (0-d included)."""
+    phi = np.asarray(phi, dtype=float)
+    return _export_root_1d(p, phi.ravel(), coef, what).reshape(phi.shape)
+
+
+def _export_root_1d(p: Params, phi: np.ndarray, coef: float, what: str) -> np.ndarray:
     """Export cut-off ratio ``x`` solving ``phi x**(1-sigma) [1 - coef x**kappa] = 1``, elementwise.
 
     All three implicit cut-offs of the model have this form: (18) with
@@ -346,6 +376,17 @@ def _export_root(p: Params, phi: np.ndarray, coef: float, what: str) -> np.ndarr
         return x
     sig, kap = p.sigma, p.kappa
     lnA = np.log(coef) + p.beta * np.log(phi[pos])
+    # Where A/(sigma-1) < 1e-17 the root t ~ A/(sigma-1) is 0 to double precision (x is
+    # phi**(1/(sigma-1)) exactly): solve only the others (a tiny phi has no bracket in floats).
+    limit = lnA - np.log(sig - 1) < -40
+    if np.any(limit):
+        idx = np.flatnonzero(pos)
+        x[idx[limit]] = _pow(phi[idx[limit]], 1 / (sig - 1))
+        if np.all(limit):
+            return x
+        pos = pos.copy()
+        pos[idx[limit]] = False
+        lnA = lnA[~limit]
 
     def g(t, lnA):
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -442,12 +483,14 @@ def relocation_gains(p: Params, phi: float, a):
     """
     phi = float(check_phi(phi))
     st = pre_relocation(p, phi)
-    a = np.asarray(a, dtype=float)
+    a = as_real_array(a, "a")
     if np.any(a <= 0):
         raise ValueError("unit input coefficients a must be positive")
-    z = (a / st.aD) ** (1 - p.sigma)  # a**(1-sigma) B / (f b)
-    vX = (1 - phi) * z * (st.b - st.bs)
-    vD = z * (st.b - (1 - phi) * st.bs) - 1
+    with np.errstate(over="ignore"):
+        z = (a / st.aD) ** (1 - p.sigma)  # a**(1-sigma) B / (f b)
+        vX = (1 - phi) * z * (st.b - st.bs)
+        vD = z * (st.b - (1 - phi) * st.bs) - 1
+    require_finite({"v_X": vX, "v_D": vD}, "the relocation gain a**(1-sigma)(...)")
     return _out(vX), _out(vD)
 
 
@@ -464,12 +507,15 @@ def hft_relocation_gains(p: Params, phi: float, a):
     vX, vD : array
     """
     phi = float(check_phi(phi))
-    a = np.asarray(a, dtype=float)
+    a = as_real_array(a, "a")
     if np.any(a <= 0):
         raise ValueError("unit input coefficients a must be positive")
     B, Bs = market_B(p, hft(p, phi))
-    w = a ** (1 - p.sigma) / p.f
-    return _out((1 - phi) * w * (B - Bs)), _out(w * (B - (1 - phi) * Bs) - 1)
+    with np.errstate(over="ignore"):
+        w = a ** (1 - p.sigma) / p.f
+        vX, vD = (1 - phi) * w * (B - Bs), w * (B - (1 - phi) * Bs) - 1
+    require_finite({"v_X": vX, "v_D": vD}, "the relocation gain a**(1-sigma)(...)")
+    return _out(vX), _out(vD)
 
 
 # ---------------------------------------------------------------------------
@@ -653,6 +699,7 @@ def south_welfare(p: Params, phi, case: str = "relocation", mu: float = 1.0):
     With the South's cut-off this equals ``-mu ln(a_D/a_D^A)`` while firms
     remain in the South.  ``case`` is ``"relocation"`` or ``"hft"``.
     """
+    mu = as_real(mu, "mu")
     if not mu > 0:
         raise ValueError(f"mu = {mu} must be positive (weight of manufactures in utility)")
     if case not in ("relocation", "hft"):
@@ -777,7 +824,7 @@ def welfare_metric(p: Params, phi, sn):
     ``W*_reloc - W*_no-reloc = (mu/kappa) ln M``.  ``M = 1`` at ``sn = sE``.
     """
     phi = check_phi(phi)
-    sn = np.asarray(sn, dtype=float)
+    sn = as_real_array(sn, "sn")
     if np.any(sn < 0) or np.any(sn > 1):
         raise ValueError("sn must lie in [0, 1]")
     pb = _pow(phi, p.beta)
@@ -793,15 +840,23 @@ def results(params: Params | None = None, phi: float = 0.5) -> dict:
 
     Keys: ``beta, phi_P, phi_S, aD, aX, aR, sn, sn_located, sn_hft, nw, nw_autarky,
     aD_autarky, atilde_north, atilde_south, atilde_hft, atilde_autarky,
-    welfare_south, x_stage``.  ``atilde_hft`` comes from the HFT equilibrium (9);
-    ``atilde_south`` is ``nan`` beyond ``phi_S`` (no Southern firms).
+    welfare_south, x_stage``.  ``atilde_hft`` comes from the HFT equilibrium (9).
+
+    Every value is a finite float except ``atilde_south``, which is ``nan`` beyond ``phi_S``
+    (no Southern firms: the South has no average productivity).
+
+    Raises
+    ------
+    ValueError
+        ``phi`` outside ``[0, 1)`` or not a number, or (at the edge of the supported numerical
+        range) a value that cannot be computed as a finite number.
     """
     p = params if params is not None else Params()
     phi = float(check_phi(phi))
     e = relocation_equilibrium(p, phi)
     h = hft(p, phi)
     au = autarky(p)
-    return {
+    out = {
         "beta": p.beta,
         "phi_P": phi_P(p),
         "phi_S": phi_S(p),
@@ -821,6 +876,8 @@ def results(params: Params | None = None, phi: float = 0.5) -> dict:
         "welfare_south": float(south_welfare(p, phi)),
         "x_stage": float(stage_export_cutoff(p, phi)),
     }
+    require_finite(out, "results()", allowed={"atilde_south"})
+    return out
 
 
 #: What each key of :func:`results` means (for the chapter's table).
