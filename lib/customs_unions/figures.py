@@ -79,7 +79,7 @@ def fig_1(params: ThreeCountryParams, *, preset: str = NO_PRESET, show_supply: b
     """
     pr, tag = _resolve(params, preset)
     ar = figure1_areas(pr)
-    fig, ax = new_axes(ax, figsize=(7.2, 4.8) if ax is None else None)
+    fig, ax = new_axes(ax, figsize=(6.6, 4.8) if ax is None else None)
     T = pr.T
     s_max = 1.45 * ar.s1
     span = ar.P0 - min(ar.p1, ar.P1)
@@ -162,7 +162,7 @@ def _rect(x, y, w, h, color, zorder=1, alpha=0.6):
 def fig_s1(params: TwoCountryParams, *, tau_max: float = 0.5, ax=None):
     """Supplementary: the two-country equilibrium K, θ, Ω* against τ, and the two channels of (9).
 
-    Left: K(τ) (left axis), equilibrium θ(τ) and Ω*(τ) (right axis).  Right:
+    Top: K(τ) (left axis), equilibrium θ(τ) and Ω*(τ) (right axis).  Bottom:
     dK/dτ stacked into the terms-of-trade channel (θ/(1+τ))/(−∂θ/∂K) and the
     credibility channel (∂θ/∂τ)/(−∂θ/∂K).  Two panels: ``ax``, if given, is a pair of axes.
     """
@@ -241,8 +241,8 @@ def _cumtrapz(y, x):
 def fig_s3(params: ThreeCountryParams, *, preset: str = NO_PRESET, ax=None):
     """Supplementary: decomposition of the Northern and Southern welfare changes against τ.
 
-    Left: W_N(τ) − W_N(0) and the four flow components of dW_N/dτ integrated
-    from 0 to τ, with the no-link counterfactual.  Right: E(Uᴬ), E(Uᴮ) and
+    Top: W_N(τ) − W_N(0) and the four flow components of dW_N/dτ integrated
+    from 0 to τ, with the no-link counterfactual.  Bottom: E(Uᴬ), E(Uᴮ) and
     their sum relative to τ = 0, with the three terms of (30) integrated.
     Two panels: ``ax``, if given, is a pair of axes.
     """

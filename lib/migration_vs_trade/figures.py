@@ -190,7 +190,7 @@ def fig_d3(claims=None, *, ax=None):
                     ha="center", fontsize=8.5)
     ax.set_yticks(range(len(rows)), [r[1] for r in rows][::-1], fontsize=9)
     ax.set_xscale("log")
-    ax.set_xlim(80, 5000)
+    ax.set_xlim(60, 5000)  # room left of the leftmost label
     ax.set_ylim(-0.6, len(rows) - 0.3)
     ax.set_xlabel("number of agreements (log scale);\nopen marker + arrow = the essay gives a lower bound")
     ax.set_title("D3. Counts of bilateral agreements\n(not strength, not coverage)")

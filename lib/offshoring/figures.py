@@ -290,7 +290,7 @@ def _step_pieces(ax, pieces, ls, color, label):
 
 
 def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
-    """Fig. 5: sales weights with free relocation, North (left) and South (right).
+    """Fig. 5: sales weights with free relocation, North (top) and South (bottom).
 
     Like Fig. 2, but over the firms *located* in each nation in the
     relocation-then-entry equilibrium: the North gains a block of weight on
