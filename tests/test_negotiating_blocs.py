@@ -474,3 +474,51 @@ def test_registry_points_at_real_tests():
         if not it.is_figure_label:
             path, name = it.ours.split("::")
             assert name in globals() and path.endswith("test_negotiating_blocs.py"), it.ours
+
+
+# --- issue #12 (referee), items 11, 12, 14 ------------------------------------------------------
+
+def test_eq8_both_readings():
+    """Item 11: the other decoding of (8), −2/(M+1), is (8) with M in units twice as large: at cost c it
+    gives the chosen reading's optimum at cost 2c (M̃ doubled, same α̃, ΔG); every check of Props 1-3
+    has the same verdict at the defaults; the second-order condition is the same; c̄ halves."""
+    from lib.negotiating_blocs import checks
+
+    alt = replace(P0, spec="paper_alt")
+    for regime in ("E", "star"):
+        a, b = m.optimal_migration(replace(P0, c=2 * P0.c), regime), m.optimal_migration(alt, regime)
+        assert b.M == pytest.approx(2 * a.M, rel=1e-9)
+        assert (b.alpha, b.dG) == pytest.approx((a.alpha, a.dG), rel=1e-9)
+        assert m.c_bar(alt, regime) == pytest.approx(m.c_bar(P0, regime) / 2, rel=1e-12)
+        assert m.soc_migration(alt, regime) == m.soc_migration(P0, regime)
+    verdicts = [[c.holds for c in f(Q)] for Q in (P0, alt)
+                for f in (checks.proposition_1, checks.proposition_2, checks.proposition_3)]
+    assert verdicts[:3] == verdicts[3:]
+    # the Prop. 2(i) counter-example carries over at half the cost
+    Q = replace(alt, gamma1=0.5, c=2.0)
+    assert m.optimal_migration(Q, "E", alpha0=1.0).dG < m.optimal_migration(Q, "E", alpha0=0.77).dG
+
+
+def test_prop2_i_counterexample_keeps_identity():
+    """Item 12: at a point where α₀ = n^E(α₀) holds, ΔG^E falls with α₀ (interior optima)."""
+    R = replace(P0, rho=2.9, x=1.0, gamma0=0.06, gamma1=0.6, N=8, c=13.0)
+    a = m.alpha_fixed_point(R)
+    assert m.n_no_fee(replace(R, alpha=a), a) == pytest.approx(a, rel=1e-10)
+    lo, mid, hi = (m.optimal_migration(R, "E", alpha0=x) for x in (a - 0.01, a, a + 0.01))
+    assert lo.dG > mid.dG > hi.dG
+    assert all(g.corner == "none" and g.M > 0 for g in (lo, mid, hi))
+    item = next(it for it in REGISTRY if it.id == "Prop. 2(i)")
+    assert item.status == "partial" and "ρ = 2.9" in item.note
+
+
+def test_cosmetics_render():
+    """Item 14: no literal 'alphaalpha' in the SOC output, no literal '^' in fig-schiff-s4's title."""
+    import matplotlib.pyplot as plt
+
+    from lib.negotiating_blocs import figures as nbf
+
+    assert "alphaalpha" not in sym.sp.latex(sym.migration_algebra()["G_MM"])
+    title = nbf.fig_s4(P0).axes[0].get_title()
+    outside_math = "".join(title.split("$")[::2])
+    assert "^" not in outside_math
+    plt.close("all")

@@ -42,14 +42,18 @@ REGISTRY: list[Item] = [
          "it is identically 0. The α part is correct."),
     Item("schiff", "Eq. (8)", "equation", "Heterogeneity after migration α(M)",
          _T + "test_eq8_10_13_symbolic", "partial",
-         "Lost in the extraction; reconstructed by integrating the surviving dα/dM = −4/(2M+1). "
-         "A literal uniform distribution gives α₀ − 2√(2M) instead (offered as a switch)."),
+         "Lost in the extraction; reconstructed by integrating the surviving derivative, read as −4/(2M+1). "
+         "Its glyphs also parse as −2/(M+1): the same map with M in units twice as large, so every verdict "
+         "is the same and the example costs halve. A literal uniform distribution gives α₀ − 2√(2Mα₀/n⁰) "
+         "instead (offered as a switch)."),
     Item("schiff", "Eqs. (10), (11), (13)", "equation", "Optimal migration and heterogeneity",
          _T + "test_eq8_10_13_symbolic", "partial",
          "Lost in the extraction; reconstructed from (8) and (9) and checked with sympy."),
     Item("schiff", "Footnote 14", "claim", "Second-order condition of the migration choice holds",
          _T + "test_footnote14_soc", "partial",
-         "Holds at the book's defaults (γ₀ > 0); fails with footnote 7's pure α²m² cost."),
+         "Not implied by (1)-(3), so it depends on functional forms. Holds in the book's forms at the defaults; "
+         "it is the reason the book adds γ₀: with the book's R = ρ ln(Nn), the reconstructed (8) and footnote "
+         "7's cost alone it would fail (a property of the book's choices, not a fault found in the paper)."),
     Item("schiff", "Prop. 1(i)", "proposition",
          "Formation likelihood rises with x and falls with α", _T + "test_prop1_i", "replicated"),
     Item("schiff", "Prop. 1(ii)", "proposition",
@@ -67,7 +71,9 @@ REGISTRY: list[Item] = [
     Item("schiff", "Prop. 2(i)", "proposition", "ΔG^j rises with heterogeneity",
          _T + "test_prop2_i", "partial",
          "Conditional: needs V^j_α(α̃) > V^j_α(α₀) (e.g. concave V^j), not implied by (1)-(3). "
-         "Holds for α₀ ≤ 1 at the defaults; fails e.g. at γ₁ = 0.5, c = 4."),
+         "Holds for α₀ ≤ 1 at the defaults; fails e.g. at γ₁ = 0.5, c = 4 (moving α₀ off the identity "
+         "α₀ = n^E₀), and, keeping the identity, for the no-fee regime at ρ = 2.9, x = 1, γ₀ = 0.06, "
+         "γ₁ = 0.6, N = 8, c = 13; none found for the fee regime."),
     Item("schiff", "Prop. 2(ii)", "proposition", "ΔG^j falls with the migration cost c",
          _T + "test_prop2_ii", "replicated"),
     Item("schiff", "Prop. 2(iii)", "proposition",

@@ -189,7 +189,7 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
                  for r, sup, mg in (("E", "E", sol.mig_E), ("star", "*", sol.mig_star)) if mg.M == 0]
         flags += [f"second-order condition fails at α̃ ({sup})"
                   for r, sup, mg in (("E", "E", sol.mig_E), ("star", "*", sol.mig_star))
-                  if P.spec == "paper" and mg.M > 0 and m.soc_migration(P, r, mg.alpha) >= 0]
+                  if P.spec != "uniform" and mg.M > 0 and m.soc_migration(P, r, mg.alpha) >= 0]
         if flags:
             msg = "; ".join(flags)
     if msg:
@@ -277,7 +277,7 @@ def fig_s3(params: m.Params, ax=None):
     m.solve_static(P)
     fig, axs = new_axes(ax, ncols=2, nrows=2, figsize=(6.6, 6.8))
     a_grid = np.linspace(0.05, 2.5, 26)
-    cmax = 1.3 * max(m.c_bar(P, "star"), 1.0) if P.spec == "paper" else 3.0 * P.c
+    cmax = 1.3 * max(m.c_bar(P, "star"), 1.0) if P.spec != "uniform" else 3.0 * P.c
     c_grid = np.linspace(0.1, cmax, 26)
     for col, (grid, kw, lab, cur) in enumerate((
             (a_grid, "alpha0", r"initial heterogeneity $\alpha_0$", P.alpha),
@@ -331,7 +331,7 @@ def fig_s4(params: m.Params, ax=None):
     ax.set_xlabel(r"initial heterogeneity $\alpha_0$ (Section II index; $\alpha_0>1$)")
     ax.set_ylabel("bloc value")
     ax.legend(fontsize=8)
-    ax.set_title("Prop. 2 (iii), (iv): migration lets a bloc form beyond α̂^E")
+    ax.set_title(r"Prop. 2 (iii), (iv): migration lets a bloc form beyond $\hat\alpha^E$")
     return fig
 
 

@@ -36,7 +36,12 @@ from scipy.special import lambertw
 
 from lib.controls import as_real, as_real_array, control, require_finite, require_real
 
-SPECS = ("paper", "uniform")
+#: The α(M) maps: ``paper`` decodes the surviving derivative of (8) as -4/(2M+1) (the chapter's
+#: reading); ``paper_alt`` as -2/(M+1), the other parse of the garbled glyphs (the same map with
+#: migration counted in units twice as large: M_alt = 2 M, so cost c under it is 2c under ``paper``);
+#: ``uniform`` is a uniform distribution of L taken literally.
+SPECS = ("paper", "paper_alt", "uniform")
+_LOG_MAP = {"paper": 2.0, "paper_alt": 1.0}   # alpha0 - 2 ln(1 + k M)
 Z_BASES = ("post", "initial")
 
 # ---------------------------------------------------------------------------
@@ -65,7 +70,7 @@ class Params:
     c: float = control(1.0, 0.1, 60.0, 0.1, "c",
                        doc="cost per migrant (≈1 for the paper's map, ≈30 for the uniform map)")
     spec: str = control("paper", label="α(M) map", options=SPECS,
-                        doc="paper (8): α₀ − 2 ln(1+2M); uniform: α₀ − 2√(2Mα₀/n⁰)")
+                        doc="paper (8): α₀ − 2 ln(1+2M); paper_alt: α₀ − 2 ln(1+M); uniform: α₀ − 2√(2Mα₀/n⁰)")
     z_base: str = control("post", label="z denominator", options=Z_BASES,
                           doc="founders counted at post-migration n^E(α̃) or initial n^E₀")
     a: float = control(0.7, 0.55, 0.9, 0.01, "a", doc="labour share in X (labour-intensive)")
@@ -406,13 +411,14 @@ def alpha_of_M(P: Params, M, alpha0=None, n0=None):
     """Heterogeneity after migration ``alpha(M)``, eq. (8) [reconstructed].
 
     ``spec == "paper"``: ``alpha0 - 2 ln(1 + 2M)`` (integrates the printed
-    ``d alpha/dM = -4/(2M+1)``).  ``spec == "uniform"``: the exact map for a
+    ``d alpha/dM = -4/(2M+1)``); ``spec == "paper_alt"``: ``alpha0 - 2 ln(1 + M)`` (the other
+    reading, ``-2/(M+1)``).  ``spec == "uniform"``: the exact map for a
     uniform distribution of ``L``, ``alpha0 - 2 sqrt(2 M alpha0/n^E_0)``.
     """
     a0 = _alpha(P, alpha0, "alpha0")
     M = as_real_array(M, "M", 0.0, ARG_MAX, why="migration, the supported range")
-    if P.spec == "paper":
-        return a0 - 2.0 * np.log1p(2.0 * M)
+    if P.spec in _LOG_MAP:
+        return a0 - 2.0 * np.log1p(_LOG_MAP[P.spec] * M)
     n0 = n_no_fee(P, a0, clip=True) if n0 is None else n0
     return a0 - 2.0 * np.sqrt(2.0 * M * a0 / n0)
 
@@ -421,16 +427,16 @@ def M_of_alpha(P: Params, alpha, alpha0=None, n0=None):
     """Inverse of (8): migration needed to bring heterogeneity down to ``alpha``."""
     a0 = _alpha(P, alpha0, "alpha0")
     gap = a0 - _alpha(P, alpha)
-    if P.spec == "paper":
-        return 0.5 * np.expm1(gap / 2.0)
+    if P.spec in _LOG_MAP:
+        return np.expm1(gap / 2.0) / _LOG_MAP[P.spec]
     n0 = n_no_fee(P, a0, clip=True) if n0 is None else n0
     return n0 * gap**2 / (8.0 * a0)
 
 
 def _dM_dalpha(P: Params, alpha, alpha0, n0):
     gap = alpha0 - alpha
-    if P.spec == "paper":
-        return -0.25 * np.exp(gap / 2.0)
+    if P.spec in _LOG_MAP:
+        return -np.exp(gap / 2.0) / (2.0 * _LOG_MAP[P.spec])
     return -n0 * gap / (4.0 * alpha0)
 
 
@@ -440,10 +446,11 @@ def M_max(P: Params, alpha0=None):
 
 
 def c_bar(P: Params, regime: str, alpha0=None):
-    """Cost threshold ``c_bar^j = -4 V^j_alpha(alpha0)`` below which migration pays (paper map)."""
-    if P.spec != "paper":
+    """Cost threshold ``c_bar^j = -2k V^j_alpha(alpha0)`` below which migration pays (``k = 2`` for the
+    paper map, ``-4 V_alpha``; ``k = 1`` for ``paper_alt``)."""
+    if P.spec not in _LOG_MAP:
         return math.inf  # alpha_M -> -inf at M = 0: migration pays for every c
-    return float(-4.0 * value_alpha(P, regime, alpha0))
+    return float(-2.0 * _LOG_MAP[P.spec] * value_alpha(P, regime, alpha0))
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def migration_algebra() -> dict:
     """
     M, c, a0 = sp.symbols("M c alpha_0", positive=True)
     Va = sp.Symbol("V_alpha", negative=True)  # the paper's necessary condition for M~ > 0
-    Vaa = sp.Symbol("V_alphaalpha", real=True)
+    Vaa = sp.Symbol(r"V_{\alpha\alpha}", real=True)
     alpha = a0 - 2 * sp.log(1 + 2 * M)
     aM = sp.diff(alpha, M)
     aMM = sp.diff(alpha, M, 2)
