@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -41,6 +42,10 @@ def _is_book_label(label: str) -> bool:
 
 
 def _config_inited(app, config):
+    # One build, one commit and edition: the notebook kernels (child processes) that export the
+    # figures inherit them, even if the working tree changes while the book builds.
+    os.environ["BOOK_COMMIT"] = book.commit()
+    os.environ["BOOK_RELEASE"] = "1" if book.is_release() else "0"
     config.numfig_format = {**config.numfig_format, "figure": "Figure %s"}
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = (options.get("extra_footer") or "") + book.footer_html()
