@@ -522,3 +522,13 @@ def test_cosmetics_render():
     outside_math = "".join(title.split("$")[::2])
     assert "^" not in outside_math
     plt.close("all")
+
+
+def test_alpha_at_M_max_is_zero_not_rounding_below():
+    """α(M_max) is exactly 0 (a −1e-16 would fail the model's α ≥ 0 validation downstream)."""
+    P = replace(P0, N=8, rho=1.0, x=3.0, gamma0=0.125, gamma1=0.5, alpha=0.9372697865249737)
+    for spec in ("paper", "paper_alt"):
+        Q = replace(P, spec=spec)
+        a = m.alpha_of_M(Q, np.linspace(0, m.M_max(Q), 2001))
+        assert a.min() == 0.0
+        m.value(Q, "E", a)  # no ValueError

@@ -418,7 +418,9 @@ def alpha_of_M(P: Params, M, alpha0=None, n0=None):
     a0 = _alpha(P, alpha0, "alpha0")
     M = as_real_array(M, "M", 0.0, ARG_MAX, why="migration, the supported range")
     if P.spec in _LOG_MAP:
-        return a0 - 2.0 * np.log1p(_LOG_MAP[P.spec] * M)
+        out = a0 - 2.0 * np.log1p(_LOG_MAP[P.spec] * M)
+        # at M = M_max the map is 0 up to rounding: do not hand a -1e-16 on to the validated model
+        return np.where((out < 0) & (out > -1e-12 * np.maximum(a0, 1.0)), 0.0, out)
     n0 = n_no_fee(P, a0, clip=True) if n0 is None else n0
     return a0 - 2.0 * np.sqrt(2.0 * M * a0 / n0)
 
