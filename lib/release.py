@@ -3,12 +3,13 @@
 A release
 
 1. checks that ``x.y.z`` is a semantic version above the current one (:func:`lib.book.version`),
-   that every item whose verdict changed since the tag of the current version has a line in the
-   changelog, and, unless it is a dry run, that the working tree is clean;
+   that every item whose verdict changed since the last release (``lib/released_verdicts.json``)
+   has a line in the changelog, and, unless it is a dry run, that the working tree is clean;
 2. turns the **Unreleased** section of ``CHANGELOG.md`` into ``## x.y.z — <date>`` (which lists
    every figure or result whose numbers or verdict changed) under a new, empty **Unreleased**;
-3. writes the version in its one place, ``lib/__init__.py``, and the version and date in
-   ``CITATION.cff`` and ``.zenodo.json`` (the tests check all of them agree);
+3. writes the version in its one place, ``lib/__init__.py``, the version and date in
+   ``CITATION.cff`` and ``.zenodo.json`` (the tests check all of them agree), and the registry's
+   verdicts of the release in ``lib/released_verdicts.json``;
 4. commits ("Release x.y.z") and tags ``vx.y.z``.
 
 Pushing the tag with the commit (``git push --atomic origin main vx.y.z``) makes the publishing workflow build that
@@ -152,40 +153,44 @@ def planned_files(new: str, date: str, root: Path) -> dict[Path, tuple[str, str]
     return files
 
 
+#: The registry's verdicts at the last release (``make release`` rewrites it).
+RELEASED_VERDICTS = Path("lib") / "released_verdicts.json"
+
+
 def _verdicts_code(path: str) -> str:
     """Python that prints ``{"paper|id": status}`` of the registry of the book at ``path``."""
     return (f"import json, sys; sys.path.insert(0, {path!r}); from lib import registry; "
             "print(json.dumps({f'{i.paper}|{i.id}': i.status for i in registry.collect()}))")
 
 
-def unlisted_verdict_changes(root: Path, since_tag: str) -> list[str] | None:
-    """Items whose verdict differs from the one at ``since_tag`` but have no changelog line.
+def current_verdicts(root: Path | None = None) -> dict[str, str]:
+    """``{"paper|id": status}`` of the registry of the book at ``root`` (read in a fresh interpreter)."""
+    root = Path(root) if root else book_root()
+    out = subprocess.run([sys.executable, "-c", _verdicts_code(str(root))], cwd=root,
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
 
-    None when the tag does not exist (nothing to compare with).  The registry at the tag is read
-    from ``git archive`` in a separate interpreter, so nothing of it is imported here.
+
+def unlisted_verdict_changes(root: Path | None = None, verdicts: dict | None = None) -> list[str] | None:
+    """Items whose verdict changed since the last release but have no line under Unreleased.
+
+    Compares the registry (``verdicts``, default :func:`current_verdicts`) with
+    :data:`RELEASED_VERDICTS`; None if the book has no such file.  An item needs a ``verdict``,
+    ``added`` or ``removed`` line in the Unreleased section of ``CHANGELOG.md``.
     """
-    import tempfile
-
-    if subprocess.run(["git", "rev-parse", "-q", "--verify", f"refs/tags/{since_tag}"], cwd=root,
-                      capture_output=True, check=False).returncode != 0:
+    root = Path(root) if root else book_root()
+    path = root / RELEASED_VERDICTS
+    if not path.is_file():
         return None
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(["git", "archive", since_tag, "lib"], cwd=root, capture_output=True,
-                                 check=True).stdout
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        old = json.loads(subprocess.run([sys.executable, "-c", _verdicts_code(tmp)], cwd=tmp,
-                                        capture_output=True, text=True, check=True).stdout)
-    new = json.loads(subprocess.run([sys.executable, "-c", _verdicts_code(str(root))], cwd=root,
-                                    capture_output=True, text=True, check=True).stdout)
-    aliases = {"not": "not rebuilt"}
-    listed = {(p, i) for s in changelog(str(root))[:1] for p, i, kind, _ in s.entries
-              if kind in ("verdict", "added", "removed")}
+    old = json.loads(path.read_text(encoding="utf-8"))["verdicts"]
+    new = verdicts if verdicts is not None else current_verdicts(root)
+    listed = {(p, i) for s in parse_changelog((root / "CHANGELOG.md").read_text(encoding="utf-8"))[:1]
+              for p, i, kind, _ in s.entries if kind in ("verdict", "added", "removed")}
     missing = []
     for key in sorted(set(old) | set(new)):
-        before, after = aliases.get(old.get(key), old.get(key)), new.get(key)
         paper, _, id = key.partition("|")
-        if before != after and (paper, id) not in listed:
-            missing.append(f"{paper} {id}: {before} -> {after}")
+        if old.get(key) != new.get(key) and (paper, id) not in listed:
+            missing.append(f"{paper} {id}: {old.get(key, 'new')} -> {new.get(key, 'removed')}")
     return missing
 
 
@@ -209,10 +214,15 @@ def release(new: str, date: str | None = None, dry_run: bool = False, root: Path
     if status.stdout.strip() and not dry_run:
         raise ValueError("the working tree has uncommitted changes; commit them first")
     files = planned_files(new, date, root)
-    missing = unlisted_verdict_changes(root, f"v{current}")
+    missing = unlisted_verdict_changes(root)
     if missing:
         raise ValueError(f"CHANGELOG.md (Unreleased) lacks a verdict line for {len(missing)} item(s) "
-                         f"whose verdict changed since v{current}: " + "; ".join(missing))
+                         f"whose verdict changed since {current}: " + "; ".join(missing))
+    if missing is not None:
+        snap = root / RELEASED_VERDICTS
+        old = snap.read_text(encoding="utf-8")
+        files[snap] = (old, json.dumps({"version": new, "verdicts": current_verdicts(root)},
+                                       indent=1, ensure_ascii=False, sort_keys=True) + "\n")
     commands = [["git", "add", *(str(p.relative_to(root)) for p in files)],
                 ["git", "commit", "-m", f"Release {new}"],
                 ["git", "tag", "-a", f"v{new}", "-m", f"Release {new}"]]
@@ -232,7 +242,7 @@ def release(new: str, date: str | None = None, dry_run: bool = False, root: Path
         if not dry_run:
             subprocess.run(cmd, cwd=root, check=True)
     if missing is None:
-        say(f"(no tag v{current} to compare verdicts with: the changelog lines were not cross-checked)")
+        say(f"(no {RELEASED_VERDICTS}: the changelog was not checked against the registry's verdicts)")
     say(f"then: git push --atomic origin main v{new}   (the workflow keeps the edition and serves it "
         f"at {book.base_url()}v{new}/)")
     return commands

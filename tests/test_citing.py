@@ -351,3 +351,15 @@ def test_editions_script_keeps_each_release_once_and_assembles_them(tmp_path):
     assert (site / "index.html").read_text() == "latest"
     assert (site / "v1.2.0" / "index.html").read_text() == "edition 1.2.0"
     assert (site / "v1.3.0" / "index.html").read_text() == "edition 1.3.0"
+
+
+def test_a_regrade_without_a_changelog_line_is_caught():
+    verdicts = release.current_verdicts()
+    assert release.unlisted_verdict_changes(verdicts=verdicts) == []
+    key = next(k for k in verdicts if k.startswith("schiff|"))
+    changed = {**verdicts, key: "differs" if verdicts[key] != "differs" else "partial"}
+    paper, _, id = key.partition("|")
+    assert release.unlisted_verdict_changes(verdicts=changed) == [f"{paper} {id}: "
+                                                                   f"{verdicts[key]} -> {changed[key]}"]
+    added = {**verdicts, "schiff|Prop. 99": "replicated"}
+    assert release.unlisted_verdict_changes(verdicts=added) == ["schiff Prop. 99: new -> replicated"]

@@ -168,3 +168,13 @@ def test_book_own_items_are_counted_apart():
     with pytest.raises(ValueError, match="source is only"):
         registry.Item("bo", "Fig. 9", "figure", "x", "fig-bo-9", "replicated", source="fn 1")
     assert registry.Item("bo", "X", "claim", "x", "tests/t.py::f", "not", "n").status == "not rebuilt"
+
+
+def test_every_regrade_since_the_last_release_has_a_changelog_line():
+    """A grade that changed since the last release (lib/released_verdicts.json) is in CHANGELOG.md."""
+    from lib import release
+
+    verdicts = {f"{it.paper}|{it.id}": it.status for it in ITEMS}
+    missing = release.unlisted_verdict_changes(verdicts=verdicts)
+    assert missing == [], ("add a line under 'Unreleased' in CHANGELOG.md for each (format at its top): "
+                           + "; ".join(missing or []))
