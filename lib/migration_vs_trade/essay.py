@@ -82,8 +82,8 @@ PROPOSITIONS: tuple[Proposition, ...] = (
     Proposition("P5", "I", (1114, 1115), "NAFTA as the counter-example",
                 "NAFTA was sold as letting Mexico \"export goods and not people\" (fn 14-15); "
                 "instead Mexican migration rose and stayed high for over a decade: the "
-                "Mexican-born U.S. population went from 4.3M (1990) to 9.2M (2000) and peaked at "
-                "11.6M (2008) (fn 16-18). The mechanism offered is qualitative: capital inflows, "
+                "Mexican-born U.S. population \"more than doubled\", from 4.3M (1990) to 9.2M (2000), "
+                "and peaked at 11.6M (2008) (fn 16-18). The mechanism offered is qualitative: capital inflows, "
                 "agribusiness displacing small farmers, internal then northward moves (fn 19-20).",
                 "fig-gordon-d1", ("Q04", "Q05", "Q07", "Q08", "Q09")),
     Proposition("P6", "I", (1115, 1116), "Economists' pivot: migration's bigger potential gains",
@@ -121,12 +121,13 @@ PROPOSITIONS: tuple[Proposition, ...] = (
     Proposition("P11", "II.B", (1121, 1123), "No multilateral regime",
                 "The nearest is the refugee regime (UNHCR, nearly 34M displaced people; its "
                 "readings of the 1951 Convention not binding), and most of the nearly 200M "
-                "migrants fall outside it. Proposals since 2000 (Ghosh, Bhagwati's WMO, GCIM, the "
+                "migrants (a count of those abroad \"for a year or more\", fn 56) fall outside it. Proposals since 2000 (Ghosh, Bhagwati's WMO, GCIM, the "
                 "2006 UN dialogue, the GFMD) have produced no binding accord (fn 54-63).",
                 "fig-gordon-d7", ("Q45", "Q46", "Q48", "Q50", "Q51", "Q52", "Q54", "Q55")),
     Proposition("P12", "II.B", (1123, 1125), "Limited regional governance",
-                "The EU has had free movement since 1957, with customary seven-year transitions "
-                "for new members. Elsewhere regional accords favour the high-skilled; low-skilled "
+                "The EU has had free movement since it was founded in 1957, with customary seven-year "
+                "transitions for new members, as for the ten central and eastern European countries "
+                "that joined in 2004 and 2007 (fn 66). Elsewhere regional accords favour the high-skilled; low-skilled "
                 "mobility is at most an intention (ECOWAS 15 states, COMESA 19 \"still "
                 "aspirational\", the Andean Community \"moving toward\" it), and the major "
                 "destinations are absent (fn 64-74).",
@@ -159,8 +160,9 @@ PROPOSITIONS: tuple[Proposition, ...] = (
     Proposition("P17", "IV.B", (1133, 1137), "Gains are distributed differently",
                 "(a) A destination's national gain \"appears to be greater\" from trade than from "
                 "immigration, where evidence \"appears to be settling\" on a small net positive "
-                "(fn 107-112). (b) \"More speculatively\", trade's global gains may flow largely to "
-                "rich countries (fn 113-119). (c) \"Assuming economists are correct\", \"it appears\" "
+                "(fn 107-112). (b) \"More speculatively\", the distribution of the global gains \"may favor "
+                "developed countries more in the case of trade than in the case of immigration\" "
+                "(fn 113-119). (c) \"Assuming economists are correct\", \"it appears\" "
                 "that most of migration's gains go to migrants and origin countries (fn 120-121).",
                 "fig-gordon-f3"),
     Proposition("P18", "IV.C", (1137, 1137), "Trade is reciprocal, immigration is not",
@@ -173,8 +175,8 @@ PROPOSITIONS: tuple[Proposition, ...] = (
                 "can legislate alone, since would-be migrants are oversupplied (fn 126). The "
                 "author's refinement of Hatton (pp. 1138-39): reciprocity alone \"appears "
                 "inadequate\"; what matters is whether the stronger state needs the weaker one's "
-                "cooperation. Trade and investment have both reciprocity and no unilateral route; "
-                "low-wage migration has neither.",
+                "cooperation. Trade and investment have both \"the genuine possibility of "
+                "reciprocity\" and no unilateral route; low-wage migration has neither.",
                 "fig-gordon-f4"),
     Proposition("P20", "V", (1139, 1142), "Why BLMAs are signed anyway",
                 "Possible reasons, each hedged: (i) issue linkage (Hatton, Meyers; but BLMAs are "
@@ -187,8 +189,9 @@ PROPOSITIONS: tuple[Proposition, ...] = (
                 "fig-gordon-f4", ("Q79", "Q80")),
     Proposition("C1", "Concl.", (1142, 1143), "\"Migration as development\" understates costs",
                 "The author's position: migration's costs to migrants, families, origin "
-                "communities and some destination workers are understated; remittances \"appear\" "
-                "to go mostly to consumption (fn 147), and may have let governments avoid "
+                "communities and some destination workers are understated. She reports that "
+                "\"a number of policy experts\" find that remittances \"appear\" to go mostly to "
+                "consumption and construction (fn 147), and that they may have let governments avoid "
                 "investing in growth that makes staying a real option (fn 148). OECD aid was "
                 "nearly $119.8bn in 2008 (fn 145).",
                 "fig-gordon-d5", ("Q81",), True),

@@ -117,7 +117,7 @@ _D2 = {
     (1, 1): (1, "side issue in regional\naccords; rarely\nenforceable (fn 41)"),
     (1, 2): (2, "BITs: well over {Q35};\n{Q37}% of FDI; binding"),
     (2, 0): (0, "no binding regime;\nno binding accord\nfrom the advisory\nbodies; refugee\nregime nonbinding"),
-    (2, 1): (1, "free movement at all\nskills only in the EU;\nECOWAS ({Q63}),\nCOMESA ({Q64}),\nAndean ({Q65}):\nintentions, not yet\nrealised"),
+    (2, 1): (1, "free movement at all\nskills only in the EU;\nECOWAS ({Q63}),\nCOMESA ({Q64}),\nAndean ({Q65}\nnamed): intentions, not yet\nrealised"),
     (2, 2): (1, "BLMAs: {Q69} in OECD\n(2004), more than\n{Q71} in Latin Am.;\nmany nonbinding\nMOUs; small coverage"),
 }
 
@@ -284,19 +284,24 @@ def fig_d6(claims=None, *, ax=None):
     c = _claims(claims)
     fig, ax = new_axes(ax, figsize=(6.5, 4.6), margins=dict(left=0.33, right=0.98, top=0.92, bottom=0.12))
     q82, q88, q87, q90 = c["Q82"], c["Q88"], c["Q87"], c["Q90"]
+    # a hedged value ("as high as", "approximately", "often estimated at") is drawn as a bound:
+    # an open, hatched bar, never a solid one (the chapter's data conventions)
     rows = [("UK : Bulgaria\n(2006, hourly labour costs)", q88.value, None, COLORS["north"],
-             f"{q82.hedge} {_num(q88.value)} : 1"),
+             f"{q82.hedge} {_num(q88.value)} : 1", bool(q82.hedge)),
             ("UK : Romania\n(2006, hourly labour costs)", q87.value, None, COLORS["north"],
-             f"{_num(q87.value)} : 1"),
-            ("UK : Poland/Hungary/\nCzech Rep. (2003, average\npay at 13% of UK)",
+             f"{_num(q87.value)} : 1", bool(q87.hedge)),
+            ("UK : Poland/Hungary/\nCzech Rep. (source dated\n2003; pay at 13% of UK)",
              c["Q85"].value, c["Q86"].value, COLORS["north"],
-             f"between {_num(c['Q85'].value)} and {_num(c['Q86'].value)} : 1"),
-            ("U.S. : Mexico\n(“17%” differential)", q90.value, None, COLORS["south"],
-             f"{q90.hedge} {_num(q90.value)} : 1")]
+             f"between {_num(c['Q85'].value)} and {_num(c['Q86'].value)} : 1", False),
+            ("U.S. : Mexico (“often\nestimated at” 17%)", q90.value, None, COLORS["south"],
+             f"{q90.hedge} {_num(q90.value)} : 1", True)]
     ys = np.arange(len(rows))[::-1]
-    for y, (_, lo, hi, col, txt) in zip(ys, rows, strict=True):
+    for y, (_, lo, hi, col, txt, hedged) in zip(ys, rows, strict=True):
         if hi is None:
-            ax.barh(y, lo, color=col, height=0.55)
+            if hedged:
+                ax.barh(y, lo, height=0.55, hatch="//", fc="white", ec=col)
+            else:
+                ax.barh(y, lo, color=col, height=0.55)
             ax.text(lo + 0.25, y, txt, va="center", fontsize=8.5)
         else:
             ax.barh(y, lo, color=col, height=0.55, alpha=0.45)
@@ -317,7 +322,7 @@ def fig_d6(claims=None, *, ax=None):
 #: D7 events: (claim id, lane, short label).  Lane 0 trade/investment, 1 migration.
 _D7 = [("Q20", 0, "NAFTA signed"), ("Q32", 0, "MAI fails"), ("Q24", 0, "Doha Round opens"),
        ("Q33", 0, "Doha investment\ntrack collapses"), ("Q40", 0, "U.S. Model BIT"),
-       ("Q47", 1, "Refugee\nConvention"), ("Q57", 1, "EEC free\nmovement"), ("Q80", 1, "Spain-Morocco"),
+       ("Q47", 1, "Refugee\nConvention"), ("Q57", 1, "EU founded:\nfree movement"), ("Q80", 1, "Spain-Morocco"),
        ("Q50", 1, "Ghosh"), ("Q18", 1, "Bush-Fox talks"), ("Q76", 1, "Indonesia-Malaysia MOU"),
        ("Q51", 1, "Bhagwati WMO"), ("Q66", 1, "Andean Decision 545"), ("Q69", 1, "OECD survey: 176 BLMAs"),
        ("Q52", 1, "GCIM"), ("Q54", 1, "UN High-Level Dialogue"), ("Q55", 1, "GFMD")]
