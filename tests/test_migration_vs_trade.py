@@ -9,6 +9,7 @@ import dataclasses
 import hashlib
 import math
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -529,3 +530,69 @@ def test_presets_table_matches_bargain():
     for line, (name, (_, _, expected)) in zip(md[2:], m.PRESETS.items(), strict=True):
         cells = [c.strip() for c in line.strip("|").split("|")]
         assert cells[0] == name and cells[6] == ("yes" if expected.startswith("deal") else "no")
+
+
+# --- issue #12 (referee), items 22-25 -----------------------------------------------------------
+
+def test_statements_keep_the_essays_words():
+    """Items 22-23: hedges, comparisons and attributions the chapter had dropped."""
+    s = {p.id: p.statement for p in essay.PROPOSITIONS}
+    assert "may favor developed countries more in the case of trade than in the case of immigration" in s["P17"]
+    assert "the genuine possibility of reciprocity" in s["P19"]
+    assert "policy experts" in s["C1"]
+    assert "more than doubled" in s["P5"]
+    assert "for a year or more" in s["P11"] and "fn 56" in s["P11"]
+    assert "ten central and eastern European" in s["P12"] and "fn 66" in s["P12"]
+
+
+def test_registry_notes_say_what_is_charted():
+    """Item 25: 'its numbers charted' only where every number is in a data figure."""
+    from lib.migration_vs_trade import REGISTRY
+    from lib.migration_vs_trade.figures import DATA_ROWS
+
+    charted = set().union(*DATA_ROWS.values())
+    for p in essay.PROPOSITIONS:
+        it = next(i for i in REGISTRY if i.id == p.id)
+        if "numbers charted" in it.note:
+            assert p.claims and set(p.claims) <= charted, p.id
+    for pid in ("P2", "P7", "P11", "P12"):
+        assert "numbers charted" not in next(i for i in REGISTRY if i.id == pid).note
+
+
+def test_chapter_labels_the_book_models_and_anchors():
+    """Items 24-25: F1-F4 alt texts and explorers say the model is the book's; 'little clamor' is IV.D;
+    no multilateral investment regime in the opener; no unsourced NAFTA entry-into-force date."""
+    import re
+
+    import nbformat
+
+    nb = nbformat.read(Path(__file__).parent.parent / "chapters" / "gordon.ipynb", as_version=4)
+    text = "\n".join(c.source for c in nb.cells)
+    for lab in ("f1", "f2", "f3", "f4"):
+        alt = re.search(rf":name: fig-gordon-{lab}\n:alt: ([^\n]*)", text).group(1)
+        assert "book's own illustrative model" in alt, lab
+    for lab in ("F1", "F2", "F3", "F4"):
+        assert f'alt="{lab}, the book\'s illustrative model (not in the essay)"' in text
+    assert "IV.C: trade is reciprocal, migration nearly one-way (\"little clamor\"" not in text
+    assert "at every level (multilateral, regional, bilateral)" not in text
+    assert "1994" not in text
+    assert "every illustration above reproduces" not in text
+
+
+def test_d6_hedged_values_are_bounds():
+    """Item 24: 'as high as' 16:1 and 'approximately' 6:1 are open hatched bars, not solid ones."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    from lib.migration_vs_trade import figures as F
+
+    fig = F.fig_d6()
+    bars = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
+    by_width = {round(p.get_width(), 6): p for p in bars}
+    C = load_claims()
+    for q in ("Q88", "Q90"):
+        assert by_width[C[q].value].get_hatch() == "//", q
+    assert not by_width[C["Q87"].value].get_hatch()      # 10:1 is not hedged: solid
+    labels = " ".join(t.get_text() for t in fig.axes[0].get_yticklabels())
+    assert "often" in labels and "source dated" in labels
+    plt.close("all")
