@@ -178,3 +178,13 @@ def test_every_regrade_since_the_last_release_has_a_changelog_line():
     missing = release.unlisted_verdict_changes(verdicts=verdicts)
     assert missing == [], ("add a line under 'Unreleased' in CHANGELOG.md for each (format at its top): "
                            + "; ".join(missing or []))
+
+
+def test_no_hand_written_verdict_box():
+    """Item 13/27 of issue #12: every verdict box ("Differs from the paper", "Partial", …) is drawn by
+    ``registry.box`` from the registry entry, so its title cannot disagree with the grade."""
+    for _key, chapter, cell in _cells("markdown"):
+        hand = _STATUS_WORDS.search(cell.source)
+        assert hand is None, f"{chapter}: a hand-written verdict box {hand.group(0)!r}"
+    calls = [ids for _k, _c, cell in _cells("code") for _p, ids in _box_calls(cell.source)]
+    assert len(calls) >= 13
