@@ -245,9 +245,9 @@ def call_record(label: str, params=None, extra: Mapping | None = None) -> dict:
 
 def record_path(label: str, folder: str | Path | None = None) -> Path:
     """Where :func:`lib.figures.publish` saves the figure's record (next to its SVG and PNG)."""
-    from .figures import EXPORT_SUBDIR, book_root
+    from .figures import export_folder
 
-    out = Path(folder) if folder is not None else book_root() / EXPORT_SUBDIR
+    out = Path(folder) if folder is not None else export_folder()
     return out / f"{label}.json"
 
 
@@ -387,9 +387,9 @@ def sha256(path: str | Path) -> str:
 
 def figure_record(label: str, folder: str | Path | None = None, caption: str = "") -> dict:
     """The ``figures.json`` record of one published figure (files read from ``folder``)."""
-    from .figures import EXPORT_SUBDIR, book_root
+    from .figures import export_folder
 
-    out = Path(folder) if folder is not None else book_root() / EXPORT_SUBDIR
+    out = Path(folder) if folder is not None else export_folder()
     published = load_published(label, out)
     d = describe(label)
     return {
