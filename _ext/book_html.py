@@ -8,11 +8,21 @@
   pages (cell tag ``remove-output``), but myst-nb still embeds the executed notebook's widget state
   (tens of kB of dead JSON per page).  We drop it: the static page's explorers need none of it.
 
+* A chapter that goes wrong quietly must fail the build (``-W`` and ``raise_on_error`` only catch
+  an uncaught exception).  :func:`setup` points ``PYTHONSTARTUP`` at ``kernel_startup.py``, which
+  every executing kernel runs first: a Python warning in a chapter becomes an error.  Output on
+  stderr (a caught traceback printed with ``traceback.print_exc()``, a logged error) is a build
+  warning through ``nb_output_stderr: warn`` in ``_config.yml``, so ``-W`` fails the build.  A live
+  panel whose figure raises at its starting values raises through (``lib.controls.panel``).
+
 (pydata-sphinx-theme also needs a theme mode, or it logs a console error on every page: that is
 ``html_context.default_mode`` in ``_config.yml``.)
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
@@ -33,6 +43,11 @@ def _clean_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = kept
 
 
+#: The start-up file of every kernel that executes a chapter (warnings are errors).
+KERNEL_STARTUP = Path(__file__).resolve().parent / "kernel_startup.py"
+
+
 def setup(app):
+    os.environ["PYTHONSTARTUP"] = str(KERNEL_STARTUP)  # inherited by the kernels myst-nb starts
     app.connect("html-page-context", _clean_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

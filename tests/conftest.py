@@ -68,13 +68,36 @@ class BuiltBook:
         return self.html / "chapters" / f"{stem}.html"
 
 
+#: What a copy of the source tree for a test build leaves out (built, installed or cached files).
+SOURCE_COPY_IGNORE = (".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".hypothesis",
+                      ".ruff_cache", ".ipynb_checkpoints", ".jupyter_cache", "*.egg-info", "figures")
+
+
+def copy_source(dest: Path) -> Path:
+    """A copy of the book's source tree in ``dest`` (for builds that must not touch the source).
+
+    The chapters export their figures into the book root's ``_static/figures`` as they run; a test
+    build of the copy writes there, never into the source tree (issue #15 item 5).
+    """
+    import shutil
+
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*SOURCE_COPY_IGNORE), symlinks=True)
+    return dest
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> BuiltBook:
-    """Build the whole book once per session, exactly as ``make book`` does, into a temp folder."""
+    """Build the whole book once per session, exactly as ``make book`` does, into a temp folder.
+
+    The build runs on a copy of the source tree, so it never rewrites ``_static/figures`` in the
+    source (a concurrent build or test would read partial files).
+    """
     out = tmp_path_factory.mktemp("book")
+    src = copy_source(out / "src")
     jb = Path(sys.executable).parent / "jupyter-book"
-    cmd = [str(jb), "build", "--all", "-W", "-n", "--keep-going", "--path-output", str(out), str(ROOT)]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1500)
+    cmd = [str(jb), "build", "--all", "-W", "-n", "--keep-going", "--path-output", str(out), str(src)]
+    env = {k: v for k, v in os.environ.items() if k != "BOOK_FIGURES_DIR"}
+    proc = subprocess.run(cmd, cwd=src, capture_output=True, text=True, timeout=1500, env=env)
     log = proc.stdout + proc.stderr
     (out / "build.log").write_text(log)
     return BuiltBook(out / "_build" / "html", log, proc.returncode)
