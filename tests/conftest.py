@@ -96,7 +96,11 @@ def built_book(tmp_path_factory) -> BuiltBook:
     src = copy_source(out / "src")
     jb = Path(sys.executable).parent / "jupyter-book"
     cmd = [str(jb), "build", "--all", "-W", "-n", "--keep-going", "--path-output", str(out), str(src)]
+    from lib import book
+
     env = {k: v for k, v in os.environ.items() if k != "BOOK_FIGURES_DIR"}
+    # the copy has no git: stamp the build with the source's commit, as the publishing workflow does
+    env |= {"BOOK_COMMIT": book.commit(), "BOOK_RELEASE": "1" if book.is_release() else "0"}
     proc = subprocess.run(cmd, cwd=src, capture_output=True, text=True, timeout=1500, env=env)
     log = proc.stdout + proc.stderr
     (out / "build.log").write_text(log)
