@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import textwrap
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -85,12 +86,16 @@ class ClaimMap:
     why : str
         Why ``x`` and ``y`` are the two parameters that matter most (shown in the chapter).
     grade : str
-        The registry grade of the claim at the time of mapping (for the atlas).
+        The registry grade of the claim when it was mapped (a fallback: tables show the
+        registry's current grade, :func:`grade`).
     proved : bool
         True if the paper proves the claim in general (under its stated conditions): its map
         must show no failures (a test checks it).
     ranges : mapping, optional
         Ranges that replace a control's range for sampling and mapping (name -> (lo, hi)).
+    none_label : str
+        What a ``nan`` margin means for this claim (the map's grey), by default
+        "no admissible equilibrium".
     """
 
     paper: str
@@ -110,6 +115,7 @@ class ClaimMap:
     grade: str = ""
     proved: bool = False
     ranges: Mapping = field(default_factory=dict)
+    none_label: str = "no admissible equilibrium"
 
     def __post_init__(self):
         fields = _controls.specs(self.params)
@@ -248,23 +254,62 @@ def compute_share(cm: ClaimMap, n: int = SHARE_POINTS, seed: int = SHARE_SEED) -
     return share_of(m, time.perf_counter() - t0)
 
 
+def _source_key(cm: ClaimMap, n: int, seed: int) -> str:
+    """A hash of everything a share depends on: this module, the claim's package sources, n, seed."""
+    import hashlib
+    import inspect
+    from pathlib import Path
+
+    pkg = Path(inspect.getfile(cm.margin)).parent
+    h = hashlib.sha256(f"{cm.label}|{n}|{seed}".encode())
+    for f in (Path(__file__), *sorted(pkg.glob("*.py"))):
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 @cache
 def share(label: str) -> Share:
-    """The book's share of claim map ``label`` (cached: computed once per build)."""
-    return compute_share(get(label))
+    """The book's share of claim map ``label``: computed once per build.
+
+    The chapters, the atlas and the replication-status page run in separate kernels, so the
+    result is also kept in ``_build/.claim_shares/<label>.json`` under a hash of the sources it
+    depends on (:func:`_source_key`); a changed model or predicate is recomputed.
+    """
+    import json
+
+    from .figures import book_root
+
+    cm = get(label)
+    key = _source_key(cm, SHARE_POINTS, SHARE_SEED)
+    path = book_root() / "_build" / ".claim_shares" / f"{label}.json"
+    try:
+        data = json.loads(path.read_text())
+        if data.get("key") == key:
+            return Share(**data["share"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    s = compute_share(cm)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"key": key, "share": dataclasses.asdict(s)}))
+        tmp.replace(path)
+    except OSError:  # pragma: no cover - a read-only checkout: no cache, same numbers
+        pass
+    return s
 
 
 # ---------------------------------------------------------------------------
 # Maps
 # ---------------------------------------------------------------------------
 def grid(cm: ClaimMap, params=None, n: int = MAP_N, **override):
-    """``(xs, ys, margin)`` on an ``n x n`` grid of the map's two parameters.
+    """``(xs, ys, margin)`` on an ``n x (n+1)`` grid of the map's two parameters.
 
     The other parameters are those of ``params`` (default: the chapter's), with ``cm.fixed``
     and ``override`` applied (not validated: the margin marks inadmissible points).
     """
     xs = np.linspace(*cm.range_of(cm.x), n)
-    ys = np.linspace(*cm.range_of(cm.y), n)
+    ys = np.linspace(*cm.range_of(cm.y), n + 1)  # not n: no grid point where x and y coincide by accident
     kw = cm.base(params, **override)
     kw[cm.x], kw[cm.y] = xs[None, :], ys[:, None]
     return xs, ys, cm.evaluate(**kw)
@@ -304,7 +349,7 @@ def fig_map(cm: ClaimMap, params=None, ax=None, n: int = MAP_N, **override):
     base = cm.base(params, **override)
     handles = [Patch(facecolor=VERDICT_COLORS["holds"], label="claim holds"),
                Patch(facecolor=VERDICT_COLORS["fails"], label="claim fails"),
-               Patch(facecolor=VERDICT_COLORS["none"], label="no admissible equilibrium")]
+               Patch(facecolor=VERDICT_COLORS["none"], label=cm.none_label)]
     ax.plot([base[cm.x]], [base[cm.y]], marker="X", ms=10, color="black", mec="white", mew=1.2,
             ls="none", clip_on=False)
     handles.append(Line2D([], [], marker="X", ms=9, color="black", mec="white", ls="none",
@@ -322,9 +367,12 @@ def fig_map(cm: ClaimMap, params=None, ax=None, n: int = MAP_N, **override):
     k = codes(m)
     adm = np.sum(k > 0)
     on = f"{100 * np.sum(k == 2) / adm:.0f} % of this slice's admissible points" if adm else "no admissible point"
-    ax.set_title(f"Where it holds: {cm.title}\n(book's map; holds on {on})", fontsize=10)
-    fig.subplots_adjust(left=0.11, right=0.97, top=0.86, bottom=0.27)
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3,
+    head = textwrap.wrap(f"Where it holds: {cm.title}", 70)
+    ax.set_title("\n".join([*head, f"(book's map; holds on {on})"]), fontsize=10)
+    wide = max(len(h.get_label()) for h in handles) > 26
+    fig.subplots_adjust(left=0.11, right=0.97, top=0.86 - 0.045 * (len(head) - 1),
+                        bottom=0.31 if wide else 0.27)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2 if wide else 3,
               frameon=True, facecolor="white", framealpha=1.0, edgecolor="#bbbbbb", fontsize=9)
     return fig
 
@@ -387,6 +435,36 @@ def explore_map(cm: ClaimMap, params=None):
 # ---------------------------------------------------------------------------
 # Tables
 # ---------------------------------------------------------------------------
+def grade(cm: ClaimMap) -> str:
+    """The claim's grade as the registry has it now (one source for every table)."""
+    from . import registry
+
+    for it in registry.collect([cm.paper]):
+        if it.id == cm.item:
+            return it.status
+    return cm.grade
+
+
+def atlas_markdown(papers=None, thumb_px: int = 180) -> str:
+    """The atlas table: paper, claim and grade, what holds, share, points and a linked thumbnail.
+
+    The thumbnail is the map's exported PNG (written by its chapter, :func:`publish_map`).
+    """
+    from . import registry, tables
+
+    rows = []
+    for cm in collect(papers):
+        s = share(cm.label)
+        chapter = registry.PAPERS[cm.paper][1]
+        img = (f'<a href="{chapter}.html#{cm.label}"><img src="../_static/figures/{cm.label}.png" '
+               f'width="{thumb_px}" alt="Thumbnail of the map of {cm.item}"></a>')
+        rows.append([f"{{doc}}`{registry.PAPERS[cm.paper][2]} <{chapter}>`", f"{cm.item} ({grade(cm)})",
+                     cm.title, f"**{100 * s.share:.1f} %** ± {100 * s.se:.1f}" if s.admissible else "–",
+                     f"{s.admissible:,} / {s.points:,}", f"{{numref}}`{cm.label}`", img])
+    return tables.markdown_table(["Paper", "Claim (grade)", "Holds where…", "Share", "Admissible / drawn",
+                                  "Map", "Thumbnail"], rows)
+
+
 def shares_markdown(papers=None, link: bool = True) -> str:
     """A Markdown table: paper, claim, grade, what holds, share, points, map (cross-reference)."""
     from . import registry, tables
@@ -412,3 +490,12 @@ def key_numbers(paper: str) -> tuple[dict, dict]:
         docs[key] = (f"share of the admissible space where {cm.item} holds ({cm.title}; "
                      f"{s.admissible:,} admissible uniform draws)")
     return vals, docs
+
+
+def key_number_rows(paper: str, fmt: str = "{:.4g}") -> str:
+    """The rows of :func:`key_numbers` (``| `key` | value | meaning |``), to append to a
+    chapter's key-numbers table made by :func:`lib.tables.results_markdown`."""
+    from . import tables
+
+    vals, docs = key_numbers(paper)
+    return "\n".join(tables.results_markdown(vals, docs, fmt).splitlines()[2:])

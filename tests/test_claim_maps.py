@@ -42,7 +42,7 @@ def test_share_agrees_with_an_independent_monte_carlo_sample(cm):
 
 @pytest.mark.parametrize("cm", MAPS, ids=IDS)
 def test_share_is_deterministic(cm):
-    a, b = C.compute_share(cm), C.compute_share(cm)
+    a, b = C.compute_share(cm, n=4000), C.compute_share(cm, n=4000)
     assert (a.share, a.holds, a.admissible) == (b.share, b.holds, b.admissible)
 
 
@@ -96,22 +96,25 @@ def test_shares_table_lists_every_map():
         assert f"{{numref}}`{cm.label}`" in md
 
 
+def _assert_accepts_exactly(cls, values, mask):
+    """The parameter class accepts point i of ``values`` iff ``mask[i]``."""
+    for i in range(mask.size):
+        try:
+            cls(**{k: float(values[k][i]) for k in values})
+            ok = True
+        except ValueError:
+            ok = False
+        assert ok == mask[i], {k: values[k][i] for k in values}
+
+
 # --- Baldwin & Okubo -----------------------------------------------------------------------
 
 def test_bo_admissible_matches_params():
     from lib.offshoring import Params
     from lib.offshoring.checks import admissible
 
-    cm = C.get("fig-bo-map-r5-north")
-    v = C.sample(cm, n=3000, seed=7)
-    mask = admissible(**v)
-    for i in range(3000):
-        try:
-            Params(**{k: float(v[k][i]) for k in v})
-            ok = True
-        except ValueError:
-            ok = False
-        assert ok == mask[i]
+    v = C.sample(C.get("fig-bo-map-r5-north"), n=3000, seed=7)
+    _assert_accepts_exactly(Params, v, admissible(**v))
 
 
 def test_bo_verdicts_at_the_defaults():
@@ -134,3 +137,60 @@ def test_bo_predicates_broadcast_and_mark_inadmissible_points():
 
     m = K.r5_north_margin(2.0, np.array([2.0, 0.5, 2.5]), 0.6, 1.0, 0.5)
     assert m.shape == (3,) and np.isnan(m[1]) and m[0] < 0
+
+
+@pytest.mark.parametrize("cm", MAPS, ids=IDS)
+def test_map_passes_the_book_legibility_checks(cm):
+    """The same checks as every chapter figure (tests/test_figure_legibility.py), at full resolution."""
+    from tests.test_figure_legibility import check_figure
+
+    fig = C.fig_map(cm)
+    try:
+        problems = check_figure(cm.label, fig)
+    finally:
+        plt.close(fig)
+    assert not problems, "\n".join(map(str, problems))
+
+
+# --- the other papers: array predicates equal the model at single points --------------------
+
+def test_fas_predicates_equal_the_scalar_model_at_the_defaults_and_presets():
+    from lib import customs_unions as cu
+    from lib.customs_unions import checks as K
+
+    for name in cu.PRESETS:
+        pr = cu.preset(name)
+        kw = dataclasses.asdict(pr)
+        d = float(cu.three_country(pr, 0.0).dK_total)
+        assert float(K.r13_margin(**kw)) == pytest.approx(d, rel=1e-9)
+        w = cu.welfare_changes(pr)["dW_N"] - cu.welfare_changes(pr, link=False)["dW_N"]
+        assert float(K.r19_margin(**kw)) == pytest.approx(w, rel=1e-7, abs=1e-12)
+    bad = {**dataclasses.asdict(cu.ThreeCountryParams()), "r": 5.0}  # outside (20): no interior point
+    assert np.isnan(K.r13_margin(**bad)) and np.isnan(K.r19_margin(**bad))
+
+
+def test_gordon_admissible_matches_params_and_margin_uses_the_model():
+    from lib.migration_vs_trade import model as m
+    from lib.migration_vs_trade.checks import admissible, f1_wage_signs_margin
+
+    v = C.sample(C.get("fig-gordon-map-f1-signs"), n=2000, seed=3)
+    _assert_accepts_exactly(m.HOSParams, v, admissible(**v))
+    for P in (m.HOSParams(), m.HOSParams(K_H=20.0, L_H=259.0, alpha=0.75, beta=0.4375, gamma=0.5),
+              m.HOSParams(L_H=100, K_H=500, K_W=520, L_W=300)):
+        aut, tr = m.autarky(P), m.free_trade(P)
+        ratio = tr.real_wage / aut.real_wage
+        rich = 0 if P.K_H / P.L_H > (P.K_W - P.K_H) / (P.L_W - P.L_H) else 1
+        expect = min(1 - ratio[rich], ratio[1 - rich] - 1)
+        assert float(f1_wage_signs_margin(**dataclasses.asdict(P))) == pytest.approx(expect, rel=1e-7, abs=1e-10)
+
+
+def test_schiff_optimum_equals_the_model():
+    from lib.negotiating_blocs import checks as K
+    from lib.negotiating_blocs import model as m
+
+    for kw in ({}, {"gamma1": 0.5, "c": 4.0, "alpha": 1.0}, {"alpha": 0.6, "c": 2.0}):
+        P = dataclasses.replace(m.Params(), **kw)
+        ns = K._array_params({k: np.array([getattr(P, k)]) for k in K._MAP_FIELDS})
+        for regime in ("E", "star"):
+            assert K.optimal_alpha(ns, regime)[0] == pytest.approx(m.optimal_migration(P, regime).alpha,
+                                                                   rel=1e-9, abs=1e-12)

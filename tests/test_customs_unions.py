@@ -420,6 +420,8 @@ def test_result_13(d):
     pr, tau, eq = d
     assert np.sign(eq.dK_total[2]) == np.sign(eq.criterion27[2])
     assert eq.ratio26[2] == pytest.approx(eq.dKB[2] / eq.dKA[2], rel=1e-10)
+    # the claim map's predicate (lib.customs_unions.checks.r13_margin) gives the same verdict
+    assert np.sign(cu.checks.r13_margin(tau=tau, **dataclasses.asdict(pr))) == np.sign(eq.dK_total[2])
     if pr.a <= pr.b:
         assert eq.dK_total[2] > 0
 
@@ -556,9 +558,11 @@ def test_result_19_share():
         try:
             w1, w0 = welfare_changes(pr)["dW_N"], welfare_changes(pr, link=False)["dW_N"]
         except ValueError:
+            assert np.isnan(cu.checks.r19_margin(**kw))  # the claim map marks it inadmissible
             continue
         n += 1
         wins += w1 > w0
+        assert (cu.checks.r19_margin(**kw) > 0) == (w1 > w0)  # the claim map's predicate agrees
     assert 0.7 < wins / n < 1.0
 
 

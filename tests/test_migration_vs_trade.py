@@ -20,6 +20,7 @@ from scipy.optimize import minimize_scalar
 
 from lib.migration_vs_trade import data, essay
 from lib.migration_vs_trade import model as m
+from lib.migration_vs_trade.checks import f1_wage_signs_margin
 from lib.migration_vs_trade.data import ClaimsFormatError, load_claims, parse_claims
 
 CSV_SHA256 = "18a95d8603844c6987bec174a259ba29646bc3af20cdc8d485f2c3af63b907e6"
@@ -216,6 +217,8 @@ def test_f1_wage_signs(P):
     for eq in regimes:
         assert eq.real_wage[rich] < aut.real_wage[rich]
         assert eq.real_wage[1 - rich] > aut.real_wage[1 - rich]
+    if m.integrated(P)["in_cone"]:  # the claim map's predicate agrees (lib.migration_vs_trade.checks)
+        assert f1_wage_signs_margin(**dataclasses.asdict(P)) > 0
 
 
 def test_f1_specialised_scarce_factor_can_gain_from_trade():
@@ -225,6 +228,7 @@ def test_f1_specialised_scarce_factor_can_gain_from_trade():
     aut, tr = m.autarky(P), m.free_trade(P)
     assert not m.integrated(P)["in_cone"] and list(tr.regime) == [1, 2]
     assert tr.real_wage[1] > aut.real_wage[1]  # F is capital-rich here, and its workers gain
+    assert f1_wage_signs_margin(**dataclasses.asdict(P)) < 0  # the claim map marks it as a failure
     np.testing.assert_allclose([aut.real_wage[1], tr.real_wage[1]], [0.6823, 0.6852], atol=1e-4)
     assert m.free_migration(P).real_wage[1] < aut.real_wage[1]  # migration still lowers it
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from scipy.optimize import brentq
 
 from lib.negotiating_blocs import REGISTRY
+from lib.negotiating_blocs import checks as K
 from lib.negotiating_blocs import model as m
 from lib.negotiating_blocs import symbolic as sym
 from lib.registry import Item
@@ -40,6 +41,11 @@ def params(draw, c=True):
     except ValueError:
         assume(False)
     return P
+
+
+def _fields(P):
+    """The fields the claim-map predicates take (lib.negotiating_blocs.checks)."""
+    return {k: getattr(P, k) for k in K._MAP_FIELDS}
 
 
 def _migration(P, regime, **kw):
@@ -237,6 +243,7 @@ def test_migration_is_global_optimum(P):
 def test_prop2_i(P):
     """Conditional: dΔG/dα₀ = V_α(α̃) − V_α(α₀) (envelope) and > 0 where V^j is concave."""
     h = 1e-5
+    envs = []
     for regime in ("E", "star"):
         mg = _migration(P, regime)
         up = _migration(P, regime, alpha0=P.alpha + h)
@@ -250,6 +257,9 @@ def test_prop2_i(P):
         vaa = (m.value_alpha(P, regime, al + k) - m.value_alpha(P, regime, al - k)) / (2 * k)
         if np.all(vaa < 0):
             assert env > 0
+        envs.append(env)
+    # the claim map's predicate (lib.negotiating_blocs.checks.prop2_i_margin): the smaller envelope
+    assert K.prop2_i_margin(**_fields(P)) == pytest.approx(min(envs), rel=1e-6, abs=1e-9)
 
 
 def test_prop2_i_defaults_and_counterexample():
@@ -262,6 +272,8 @@ def test_prop2_i_defaults_and_counterexample():
     for regime, peak in (("E", 0.77), ("star", 0.83)):
         assert m.optimal_migration(Q, regime, alpha0=1.0).dG < m.optimal_migration(
             Q, regime, alpha0=peak).dG
+    assert np.all(K.prop2_i_margin(**{**_fields(P0), "alpha": a0}) > 0)  # the claim map agrees
+    assert K.prop2_i_margin(**_fields(replace(Q, alpha=1.0))) < 0
 
 
 @given(params())
@@ -335,6 +347,7 @@ def test_footnote14_soc():
         assert m.soc_migration(P0, regime) < 0
     fn7 = replace(P0, gamma0=0.0, gamma1=1.0)
     assert m.soc_migration(fn7, "E") > 0
+    assert K.footnote14_margin(**_fields(P0)) > 0 > K.footnote14_margin(**_fields(fn7))  # the claim map
     with pytest.raises(ValueError, match="corner"):
         m.optimal_migration(fn7, "E")
 

@@ -362,10 +362,11 @@ def demand_integral(params: ThreeCountryParams, s):
     """G(s) = ∫_{s̄}^{s} D(x) dx (a fixed reference s̄, so it is finite for every ε)."""
     pr = params
     L = np.log(_positive(s, 's') / pr.s_bar)
-    k = 1.0 - pr.eps
-    if abs(k) < 1e-12:
-        return pr.D_bar * pr.s_bar * L
-    return pr.D_bar * pr.s_bar * np.expm1(k * L) / k
+    k = 1.0 - np.asarray(pr.eps, dtype=float)  # an array of ε too (three_country(strict=False))
+    near = np.abs(k) < 1e-12
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(near, L, np.expm1(k * L) / np.where(near, 1.0, k))
+    return pr.D_bar * pr.s_bar * (out if np.ndim(out) else float(out))
 
 
 def _country(P, m_zp, m_om, z, t, tb, s_s, r, p):
@@ -515,7 +516,7 @@ class ThreeCountryEquilibrium:
         return self.m27 - self.a_minus_b * self.thetaB * self.eps * self.lam
 
 
-def _solve_price(pr: ThreeCountryParams, tau: np.ndarray, link: bool) -> np.ndarray:
+def _solve_price(pr: ThreeCountryParams, tau: np.ndarray, link: bool, strict: bool = True) -> np.ndarray:
     """Equilibrium producer price at each τ by vectorised bisection on the bracket [P_lo, P_hi].
 
     P_hi = D(sᴬₛ + sᴮₛ)/(1+T): since s(P) ≥ sᴬₛ + sᴮₛ, E(P_hi) ≤ 0.
@@ -523,36 +524,46 @@ def _solve_price(pr: ThreeCountryParams, tau: np.ndarray, link: bool) -> np.ndar
     E(P_lo) = P_hi − P_lo.  If P_lo ≥ P_hi no Southern country attracts any
     capital and restriction (20) fails.  Bisection halves the bracket 80 times
     (to the last bit of a double) after the sign change is checked.
+
+    ``strict=False`` (for arrays of parameters, :mod:`.checks`): the price is ``nan`` where the
+    equilibrium is not interior, instead of raising.
     """
     m = 1.0 + tau
-    P_hi = float(demand(pr, pr.sA_s + pr.sB_s)) / (1.0 + pr.T)
+    P_hi = np.asarray(demand(pr, pr.sA_s + pr.sB_s), dtype=float) / (1.0 + pr.T)
     be_A = pr.r / ((1.0 - pr.t_A) * m * pr.a)
     be_B = pr.r / ((1.0 - pr.t_B) * pr.b)
     # just below both break-even prices neither country invests (A's supply jumps at its
     # break-even price when τ > 0: investors enter with θ = 1 until Ω^{A*} reaches 0)
     lo = np.minimum(be_A, be_B) * (1.0 - 1e-12)
-    hi = np.full_like(tau, P_hi)
+    shape = np.broadcast_shapes(np.shape(lo), np.shape(P_hi), np.shape(tau))
+    lo, hi = np.broadcast_to(lo, shape).astype(float), np.broadcast_to(P_hi, shape).astype(float)
+    failed = np.zeros(shape, dtype=bool)
     bad = lo >= hi
-    if np.any(bad):
+    failed |= bad
+    if strict and np.any(bad):
         raise ValueError("restriction (20) fails: investment is unprofitable in both A and B even at the "
                          f"highest possible price at {_where(bad, tau)} (no foreign capital anywhere)")
     E_lo = excess_supply_gap(pr, lo, tau, link)
     E_hi = excess_supply_gap(pr, hi, tau, link)
     bad = E_hi >= 0  # both countries at a corner at the highest possible price
-    if np.any(bad):
+    failed |= bad
+    if strict and np.any(bad):
         raise ValueError("restriction (20) fails: no foreign capital enters A or B at the equilibrium "
                          f"price at {_where(bad, tau)}")
-    if np.any(E_lo <= 0):  # pragma: no cover - excluded by the bracket's construction
+    if np.any((E_lo <= 0) & ~failed):  # pragma: no cover - excluded by the bracket's construction
         raise RuntimeError("price bracket [P_lo, P_hi] has no sign change")
     for _ in range(80):
         mid = 0.5 * (lo + hi)
         pos = excess_supply_gap(pr, mid, tau, link) > 0
         lo = np.where(pos, mid, lo)
         hi = np.where(pos, hi, mid)
-        if np.all(hi - lo <= 4e-16 * hi):
+        if np.all((hi - lo <= 4e-16 * hi) | failed):
             break
     P = 0.5 * (lo + hi)
     bad = np.abs(excess_supply_gap(pr, P, tau, link)) > 1e-9 * P
+    failed |= bad
+    if not strict:
+        return np.where(failed, np.nan, P)
     if np.any(bad):
         raise ValueError("corner equilibrium: A's capital is at its break-even price, where A's supply is "
                          "vertical (θᴬ = 1, Ω^{A*} ≤ 0, restriction (20) holds with equality); this is an "
@@ -561,7 +572,8 @@ def _solve_price(pr: ThreeCountryParams, tau: np.ndarray, link: bool) -> np.ndar
     return P
 
 
-def three_country(params: ThreeCountryParams, tau, link: bool = True) -> ThreeCountryEquilibrium:
+def three_country(params: ThreeCountryParams, tau, link: bool = True,
+                  strict: bool = True) -> ThreeCountryEquilibrium:
     """Solve the three-country equilibrium and its comparative statics at each τ.
 
     The price solves D(s(P))/(1+T) = P, with each country's K(P) from the
@@ -576,6 +588,9 @@ def three_country(params: ThreeCountryParams, tau, link: bool = True) -> ThreeCo
     link : bool
         True (the paper): a violating A loses its preference.  False: the
         counterfactual without the enforcement link (supplementary).
+    strict : bool
+        True: raise on a non-interior point.  False (:mod:`.checks`, where ``params`` may hold
+        arrays of parameter values and ``tau`` has their shape): such points come out ``nan``.
 
     Raises
     ------
@@ -589,12 +604,15 @@ def three_country(params: ThreeCountryParams, tau, link: bool = True) -> ThreeCo
     tau = np.atleast_1d(tau)
     m = 1.0 + tau
     mo = m if link else np.ones_like(m)
-    P = _solve_price(pr, tau, link)
+    P = _solve_price(pr, tau, link, strict)
     KA, thA, omA, _ = _country(P, m, mo, pr.a, pr.t_A, pr.theta_bar_A, pr.sA_s, pr.r, pr.p)
     KB, thB, omB, _ = _country(P, 1.0, 1.0, pr.b, pr.t_B, pr.theta_bar_B, pr.sB_s, pr.r, pr.p)
+    if not strict:
+        corner = ~(KA > 0) | ~(KB > 0)
+        P, KA, KB = (np.where(corner, np.nan, v) for v in (P, KA, KB))
     for name, K, cond in (("A", KA, "(1−tᴬ)P(1+τ)a > r"), ("B", KB, "(1−tᴮ)Pb > r")):
         bad = ~(K > 0)
-        if np.any(bad):
+        if strict and np.any(bad):
             raise ValueError(f"restriction (20) fails for {name}: {cond} is violated at the equilibrium "
                              f"price at {_where(bad, tau)}, so {name} attracts no foreign capital (a corner)")
     snA, snB = pr.a * KA, pr.b * KB
@@ -622,7 +640,8 @@ def three_country(params: ThreeCountryParams, tau, link: bool = True) -> ThreeCo
     flow_c = P * (T - tau) * pr.a * dKA
     flow_t = -P * sA
     flow_tot = -dP * (sB + m * sA)
-    WN = demand_integral(pr, s) - P * sB - P * m * sA
+    # (strict=False: points without an equilibrium have s = nan; their W_N is nan through P)
+    WN = demand_integral(pr, s if strict else np.where(np.isfinite(s), s, 1.0)) - P * sB - P * m * sA
     psA = psi_integral(omA, pr.theta_bar_A, pr.p)
     psB = psi_integral(omB, pr.theta_bar_B, pr.p)
     wA = pr.t_A * snA + pr.sA_s

@@ -142,8 +142,8 @@ def factor_prices(P: HOSParams, pX, AX, AY):
     which are linear in ``(ln w, ln r)``.  Vectorised over all arguments.
     """
     a, b = P.alpha, P.beta
-    b1 = np.log(pX) + np.log(AX) + math.log(_kappa(a))
-    b2 = np.log(AY) + math.log(_kappa(b))
+    b1 = np.log(pX) + np.log(AX) + np.log(_kappa(a))  # np.log: a, b may be arrays (checks.py)
+    b2 = np.log(AY) + np.log(_kappa(b))
     det = a - b
     lw = ((1 - b) * b1 - (1 - a) * b2) / det
     lr = (a * b2 - b * b1) / det

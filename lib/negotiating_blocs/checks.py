@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from .. import tables
 from . import model as m
 
@@ -186,3 +188,169 @@ def areas_markdown(P: m.Params) -> str:
     cells = [(name, _esc(how), float(val), _esc(eq), float(cf)) for name, how, val, eq, cf in rows]
     return tables.markdown_table(["Area", "Computed as", "Area", "Equals", "Closed form"], cells,
                                  fmt="{:.4f}")
+
+
+# ---------------------------------------------------------------------------
+# Claim maps (issue 16): one vectorised predicate per mapped claim
+# ---------------------------------------------------------------------------
+_MAP_FIELDS = ("N", "rho", "x", "gamma0", "gamma1", "alpha", "c")
+
+
+def _array_params(params: dict, ok=None):
+    """A stand-in for :class:`~.model.Params` (paper map (8)) whose Section II-III fields are
+    column arrays, one row per point; the model's closed forms broadcast over it."""
+    from types import SimpleNamespace
+
+    col = {k: np.asarray(params[k], dtype=float)[:, None] for k in _MAP_FIELDS}
+    if ok is not None:
+        col = {k: v[ok] for k, v in col.items()}
+    ns = SimpleNamespace(spec="paper", **col)
+    ns.n1 = 1.0 / ns.N
+    ns.phi = lambda a=None: ns.gamma0 + ns.gamma1 * np.asarray(ns.alpha if a is None else a, dtype=float) ** 2
+    return ns
+
+
+def optimal_alpha(P, regime: str, K: int = 48, iters: int = 40):
+    """Optimal post-migration heterogeneity α̃ for every row of ``P`` (as :func:`.model.optimal_migration`).
+
+    The same method over arrays: a coarse grid of ``K + 1`` target heterogeneities finds the
+    global maximum of G, then the first-order condition is solved by bisection in the two grid
+    cells beside it (where it changes sign) and the better point kept.  ``nan`` where the
+    model raises (no bloc without migration, corner migration, or a corner bloc size).
+    """
+    a0 = P.alpha
+    n0_raw = m.n_no_fee(P, a0)
+    n0 = np.minimum(n0_raw, 1.0)
+    alphas = a0 * (1.0 - np.linspace(0.0, 1.0, K + 1))[None, :]
+    G = m._G_grid(P, regime, a0, P.c, n0, alphas)
+    k = np.argmax(G, axis=1)
+    rows = np.arange(a0.shape[0])
+
+    def g(al):
+        return m.value_alpha(P, regime, al) - P.c * m._dM_dalpha(P, al, a0, n0)
+
+    best_a, best_G = alphas[rows, k][:, None], G[rows, k][:, None]
+    for dlo, dhi in ((1, 0), (0, -1)):
+        li, hi_ = k + dlo, k + dhi
+        valid = (li <= K) & (hi_ >= 0)
+        lo = alphas[rows, np.clip(li, 0, K)][:, None]
+        hi = alphas[rows, np.clip(hi_, 0, K)][:, None]
+        sign = (valid[:, None] & (g(lo) > 0) & (g(hi) < 0))[:, 0]
+        if not np.any(sign):
+            continue
+        Q, a, b, q0, qn0 = _take(P, sign), lo[sign], hi[sign], a0[sign], n0[sign]
+
+        def gq(al, Q=Q, q0=q0, qn0=qn0):
+            return m.value_alpha(Q, regime, al) - Q.c * m._dM_dalpha(Q, al, q0, qn0)
+
+        for _ in range(iters):  # the cell is at most a0/K wide: 2**-40 of it is below 1e-13
+            mid = 0.5 * (a + b)
+            pos = gq(mid) > 0
+            a, b = np.where(pos, mid, a), np.where(pos, b, mid)
+        root = 0.5 * (a + b)
+        Gr = m._G_grid(Q, regime, q0, Q.c, qn0, root)
+        better = np.zeros_like(sign)
+        better[sign] = (Gr >= best_G[sign])[:, 0]
+        sub = better[sign]
+        best_a[better], best_G[better] = root[sub], Gr[sub]
+    n_reg = (m.n_no_fee if regime == "E" else m.n_fee)(P, best_a)
+    bad = (n0_raw <= P.n1) | (best_a <= 1e-12 * np.maximum(a0, 1.0)) | (n_reg >= 1.0)
+    return np.where(bad, np.nan, best_a)[:, 0]
+
+
+def _take(P, rows):
+    """The rows ``rows`` of an array stand-in made by :func:`_array_params`."""
+    from types import SimpleNamespace
+
+    Q = SimpleNamespace(spec=P.spec, **{k: getattr(P, k)[rows] for k in _MAP_FIELDS})
+    Q.n1 = 1.0 / Q.N
+    Q.phi = lambda a=None: Q.gamma0 + Q.gamma1 * np.asarray(Q.alpha if a is None else a, dtype=float) ** 2
+    return Q
+
+
+def _schiff_admissible(v: dict) -> np.ndarray:
+    N = v["N"]
+    return ((N >= 2) & (N == np.round(N)) & (v["rho"] > 0) & (v["x"] > 0) & (v["gamma0"] >= 0)
+            & (v["gamma1"] > 0) & (v["alpha"] > 0) & (v["c"] > 0))
+
+
+def _per_regime(params: dict, fn):
+    v = {k: np.asarray(params[k], dtype=float) for k in _MAP_FIELDS}
+    arrs = np.broadcast_arrays(*(v[k] for k in _MAP_FIELDS))
+    v = dict(zip(_MAP_FIELDS, (a.ravel() for a in arrs), strict=True))
+    ok = _schiff_admissible(v)
+    out = np.full(ok.size, np.nan)
+    if np.any(ok):
+        P = _array_params(v, ok)
+        with np.errstate(all="ignore"):
+            out[ok] = np.minimum(*(fn(P, regime, optimal_alpha(P, regime)) for regime in ("E", "star")))
+    return out.reshape(arrs[0].shape)
+
+
+def prop2_i_margin(**params):
+    """Prop. 2(i): ΔG^j rises with the initial heterogeneity α₀ (j = E and *), where migration pays.
+
+    By the envelope theorem dΔG^j/dα₀ = V^j_α(α̃^j) − V^j_α(α₀) (``test_prop2_i``); the margin is
+    the smaller of the two regimes'.  ``nan`` where the model has no interior migration optimum
+    (no bloc, corner migration or bloc size) and where no migration pays (M̃ = 0: ΔG^j = 0).
+    """
+    def one(P, regime, at):
+        at = at[:, None]
+        d = m.value_alpha(P, regime, at) - m.value_alpha(P, regime, P.alpha)
+        return np.where(at < P.alpha * (1 - 1e-12), d, np.nan)[:, 0]
+
+    return _per_regime(params, one)
+
+
+def footnote14_margin(**params):
+    """Footnote 14: the second-order condition 2V_αα + V_α < 0 of the migration choice holds,
+    at the initial heterogeneity α₀ and, where there is an interior optimum, at α̃^j (j = E, *).
+
+    The margin is −(2V_αα + V_α), the smallest of those; ``nan`` only where no bloc forms
+    without migration.  (With footnote 7's pure cost, γ₀ = 0, the condition fails and the
+    optimum is a corner: ``test_footnote14_soc``.)
+    """
+    h = 1e-5
+
+    def soc(P, regime, a):
+        va = m.value_alpha(P, regime, a)
+        vaa = (m.value_alpha(P, regime, a + h) - m.value_alpha(P, regime, a - h)) / (2 * h)
+        return -(2 * vaa + va)[:, 0]
+
+    def one(P, regime, at):
+        at = at[:, None]
+        at_opt = soc(P, regime, np.where(np.isnan(at), P.alpha, at))
+        out = np.minimum(soc(P, regime, P.alpha), np.where(np.isnan(at[:, 0]), np.inf, at_opt))
+        return np.where(m.n_no_fee(P, P.alpha)[:, 0] <= P.n1[:, 0], np.nan, out)
+
+    return _per_regime(params, one)
+
+
+def _claim_maps():
+    from lib.claim_maps import ClaimMap
+
+    P = m.Params()
+    names = ("rho", "x", "gamma0", "gamma1", "alpha", "c")
+    return [
+        ClaimMap("schiff", "p2-i", "Prop. 2(i)", "ΔG^j rises with the initial heterogeneity α₀ (j = E, *)",
+                 prop2_i_margin, P, x="gamma1", y="c", z="alpha", z_values=(0.3, 0.6, 1.0), names=names,
+                 ranges={"c": (0.1, 12.0)}, fixed={"alpha": 1.0},
+                 none_label="no interior migration optimum or none pays",
+                 why=("the proof needs V^j_α(α̃) > V^j_α(α₀), a condition on how fast the value of the "
+                      "bloc falls with heterogeneity (γ₁) compared with how far migration takes α "
+                      "(its cost c); γ₁ = 0.5, c = 4 is the chapter's counter-example. c is shown up to "
+                      "12, beyond which little migration pays. The map is drawn at α₀ = 1, the top of Section "
+                 "III's range, where the counter-example lies; the explorer moves α₀."),
+                 grade="partial"),
+        ClaimMap("schiff", "fn14", "Footnote 14", "the SOC 2V_αα + V_α < 0 holds at α₀ and at the optimum",
+                 footnote14_margin, P, x="gamma0", y="gamma1", z="c", z_values=(0.5, 1.0, 2.0, 4.0), names=names,
+                 ranges={"c": (0.1, 12.0)}, none_label="no bloc forms without migration",
+                 why=("the condition fails with footnote 7's pure heterogeneity cost (γ₀ = 0) and holds "
+                      "with the book's size cost γ₀ > 0, against the heterogeneity cost γ₁; the explorer "
+                      "moves the migration cost c."),
+                 grade="partial"),
+    ]
+
+
+#: The chapter's claim maps (see :mod:`lib.claim_maps`).
+CLAIM_MAPS = _claim_maps()
