@@ -605,11 +605,13 @@ def three_country(params: ThreeCountryParams, tau, link: bool = True,
     m = 1.0 + tau
     mo = m if link else np.ones_like(m)
     P = _solve_price(pr, tau, link, strict)
+    none = np.isnan(P)  # strict=False only: points without an interior equilibrium
+    P = np.where(none, 1.0, P)  # any positive price: those points come out nan at the end
     KA, thA, omA, _ = _country(P, m, mo, pr.a, pr.t_A, pr.theta_bar_A, pr.sA_s, pr.r, pr.p)
     KB, thB, omB, _ = _country(P, 1.0, 1.0, pr.b, pr.t_B, pr.theta_bar_B, pr.sB_s, pr.r, pr.p)
     if not strict:
-        corner = ~(KA > 0) | ~(KB > 0)
-        P, KA, KB = (np.where(corner, np.nan, v) for v in (P, KA, KB))
+        none = none | ~((KA > 0) & np.isfinite(KA) & (KB > 0) & np.isfinite(KB))
+        KA, KB = np.where(none, 1.0, KA), np.where(none, 1.0, KB)
     for name, K, cond in (("A", KA, "(1−tᴬ)P(1+τ)a > r"), ("B", KB, "(1−tᴮ)Pb > r")):
         bad = ~(K > 0)
         if strict and np.any(bad):
@@ -640,8 +642,7 @@ def three_country(params: ThreeCountryParams, tau, link: bool = True,
     flow_c = P * (T - tau) * pr.a * dKA
     flow_t = -P * sA
     flow_tot = -dP * (sB + m * sA)
-    # (strict=False: points without an equilibrium have s = nan; their W_N is nan through P)
-    WN = demand_integral(pr, s if strict else np.where(np.isfinite(s), s, 1.0)) - P * sB - P * m * sA
+    WN = demand_integral(pr, s) - P * sB - P * m * sA
     psA = psi_integral(omA, pr.theta_bar_A, pr.p)
     psB = psi_integral(omB, pr.theta_bar_B, pr.p)
     wA = pr.t_A * snA + pr.sA_s
@@ -661,7 +662,7 @@ def three_country(params: ThreeCountryParams, tau, link: bool = True,
     dB_fdi = pr.b * P * (thB * pr.t_B + psB) * dKB
 
     def r_(x):
-        return np.reshape(x, shape)
+        return np.reshape(np.where(none, np.nan, x) if not strict else x, shape)
 
     out = ThreeCountryEquilibrium(
         r_(tau), r_(P), r_(KA), r_(KB), r_(sA), r_(sB), r_(s), r_(thA), r_(thB), r_(omA), r_(omB),

@@ -296,8 +296,9 @@ def prop2_i_margin(**params):
     """
     def one(P, regime, at):
         at = at[:, None]
-        d = m.value_alpha(P, regime, at) - m.value_alpha(P, regime, P.alpha)
-        return np.where(at < P.alpha * (1 - 1e-12), d, np.nan)[:, 0]
+        safe = np.where(np.isnan(at), P.alpha, at)  # the model takes finite α only
+        d = m.value_alpha(P, regime, safe) - m.value_alpha(P, regime, P.alpha)
+        return np.where(safe < P.alpha * (1 - 1e-12), d, np.nan)[:, 0]
 
     return _per_regime(params, one)
 
