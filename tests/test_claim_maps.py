@@ -139,19 +139,6 @@ def test_bo_predicates_broadcast_and_mark_inadmissible_points():
     assert m.shape == (3,) and np.isnan(m[1]) and m[0] < 0
 
 
-@pytest.mark.parametrize("cm", MAPS, ids=IDS)
-def test_map_passes_the_book_legibility_checks(cm):
-    """The same checks as every chapter figure (tests/test_figure_legibility.py), at full resolution."""
-    from tests.test_figure_legibility import check_figure
-
-    fig = C.fig_map(cm)
-    try:
-        problems = check_figure(cm.label, fig)
-    finally:
-        plt.close(fig)
-    assert not problems, "\n".join(map(str, problems))
-
-
 # --- the other papers: array predicates equal the model at single points --------------------
 
 def test_fas_predicates_equal_the_scalar_model_at_the_defaults_and_presets():
