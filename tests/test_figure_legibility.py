@@ -40,7 +40,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.legend import Legend  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
+from matplotlib.path import Path as MplPath  # noqa: E402
+from matplotlib.text import Annotation, Text  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
 from lib import registry  # noqa: E402
@@ -248,6 +249,9 @@ def check_figure(label: str, fig) -> list[Problem]:
     for leg in legends:
         skip |= {id(h) for h in leg.legend_handles} | {id(ln) for ln in leg.get_lines()}
     lines = [ln for ln in drawn["line"] if id(ln) not in skip and _is_stroked(ln)]
+    # an annotation's arrow is a line too (not across its own text: it starts there)
+    arrows = [(a, a.arrow_patch) for a in drawn["text"]
+              if isinstance(a, Annotation) and a.arrow_patch is not None and a.arrow_patch.get_visible()]
     for t, bb in texts:
         alpha, z = _backing_alpha(t, legends)
         inner = Bbox.from_extents(bb.x0 + TOL, bb.y0 + TOL, bb.x1 - TOL, bb.y1 - TOL)
@@ -266,6 +270,14 @@ def check_figure(label: str, fig) -> list[Problem]:
             if path.intersects_bbox(region, filled=False):
                 what = ln.get_label() if not ln.get_label().startswith("_") else "a line"
                 problems.append(Problem(label, _name(t), f"crossed by {what!r}"))
+        for owner, patch in arrows:
+            if owner is t or (alpha >= MIN_LEGEND_ALPHA and z > patch.get_zorder()):
+                continue
+            path = patch.get_transform().transform_path(patch.get_path())
+            # piece by piece: a CLOSEPOLY vertex of the arrow head is not a point of the drawing
+            if any(MplPath(poly).intersects_bbox(inner, filled=False)
+                   for poly in path.to_polygons(closed_only=False)):
+                problems.append(Problem(label, _name(t), f"crossed by the arrow of {_name(owner)!r}"))
 
     # 5. smallest text at the displayed width
     natural = fig.get_tightbbox(renderer).padded(0.1).width * 100.0  # CSS px at the style's dpi

@@ -117,7 +117,7 @@ _D2 = {
     (1, 1): (1, "side issue in regional\naccords; rarely\nenforceable (fn 41)"),
     (1, 2): (2, "BITs: well over {Q35};\n{Q37}% of FDI; binding"),
     (2, 0): (0, "no binding regime;\nno binding accord\nfrom the advisory\nbodies; refugee\nregime nonbinding"),
-    (2, 1): (1, "free movement at all\nskills only in the EU;\nECOWAS ({Q63}),\nCOMESA ({Q64}),\nAndean ({Q65}\nnamed): intentions, not yet\nrealised"),
+    (2, 1): (1, "free movement at all\nskills only in the EU;\nECOWAS ({Q63}),\nCOMESA ({Q64}),\nAndean ({Q65}\nnamed): intentions,\nnot yet realised"),
     (2, 2): (1, "BLMAs: {Q69} in OECD\n(2004), more than\n{Q71} in Latin Am.;\nmany nonbinding\nMOUs; small coverage"),
 }
 
@@ -137,7 +137,7 @@ def fig_d2(claims=None, *, ax=None):
     cmap = {2: "#cfe3c6", 1: "#f7e2b5", 0: "#f2c4c0"}
     for (i, j), (code, text) in _D2.items():
         ax.add_patch(Rectangle((j, 2 - i), 1, 1, fc=cmap[code], ec="white", lw=3))
-        ax.text(j + 0.5, 2 - i + 0.5, text.format(**vals), ha="center", va="center", fontsize=8.5)
+        ax.text(j + 0.5, 2 - i + 0.5, text.format(**vals), ha="center", va="center", fontsize=9.5)
     ax.set_xlim(0, 3)
     ax.set_ylim(0, 3)
     ax.set_xticks([0.5, 1.5, 2.5], ["multilateral", "regional", "bilateral"])
@@ -309,11 +309,11 @@ def fig_d6(claims=None, *, ax=None):
             ax.text(hi + 0.25, y, txt, va="center", fontsize=8.5)
     ax.set_yticks(ys, [r[0] for r in rows], fontsize=8.5)
     top, bottom = ys[0], ys[-1]
-    x = c["Q88"].value + 5.5
+    x = c["Q88"].value + 9.0  # clear of the longest bar label
     ax.annotate("", (x, bottom), (x, top), arrowprops={"arrowstyle": "<->", "color": COLORS["neutral"]})
     ax.text(x + 0.3, (top + bottom) / 2, f"EU's largest gap\n“more than twice”\nthe U.S.-Mexico gap\n(fn 153, Q83: > {_num(c['Q83'].value)}x)",
             va="center", fontsize=8)
-    ax.set_xlim(0, 29)
+    ax.set_xlim(0, 34.5)
     ax.set_xlabel("wage ratio, richer : poorer (x to 1)")
     ax.set_title("D6. Wage gaps the Conclusion compares (fn 153)")
     return fig
