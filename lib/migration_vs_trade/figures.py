@@ -222,7 +222,7 @@ def fig_d4(claims=None, *, ax=None):
     for k, (_, v, yr) in enumerate(items):
         b.text(k, v + 1, f"{_num(v)}\n({yr})", ha="center", fontsize=8.5)
     b.text(0.02, 0.97, "also a WTO member (fn 52)", transform=b.transAxes, va="top", fontsize=8.5)
-    b.set_ylim(0, 60)
+    b.set_ylim(0, 70)  # room for the note above the tallest bar's label
     b.set_ylabel("agreements")
     b.set_title("(b) the United States: trade vs migration")
     partners = [("Philippines", c["Q72"]), ("Spain", c["Q73"]), ("South Korea", c["Q77"]),
