@@ -272,16 +272,17 @@ def share(label: str) -> Share:
     """The book's share of claim map ``label``: computed once per build.
 
     The chapters, the atlas and the replication-status page run in separate kernels, so the
-    result is also kept in ``_build/.claim_shares/<label>.json`` under a hash of the sources it
-    depends on (:func:`_source_key`); a changed model or predicate is recomputed.
+    result is also kept beside the exported figures (``<export folder>/.claim_shares/<label>.json``,
+    :func:`lib.figures.export_folder`) under a hash of the sources it depends on
+    (:func:`_source_key`); a changed model or predicate is recomputed.
     """
     import json
 
-    from .figures import book_root
+    from .figures import export_folder
 
     cm = get(label)
     key = _source_key(cm, SHARE_POINTS, SHARE_SEED)
-    path = book_root() / "_build" / ".claim_shares" / f"{label}.json"
+    path = export_folder() / ".claim_shares" / f"{label}.json"
     try:
         data = json.loads(path.read_text())
         if data.get("key") == key:
