@@ -498,6 +498,8 @@ def test_result_15_three_ways(name):
 def test_result_15_both_signs():
     assert welfare_changes(preset("Default"))["dW_N"] > 0
     assert welfare_changes(preset("FDI diversion"))["dW_N"] < 0
+    for name, sign in (("Default", 1), ("FDI diversion", -1)):  # the claim map's predicate agrees
+        assert np.sign(cu.checks.r15_margin(**dataclasses.asdict(preset(name)))) == sign
     eq = three_country(preset("B near break-even"), np.linspace(0, 0.2, 41))
     assert eq.Psi.min() < 0 < eq.Psi.max()                                 # Ψ changes sign
     ar = figure1_areas(preset("Default"))
@@ -531,6 +533,8 @@ def test_result_18():
     """R18: the South as a whole can gain (defaults) or lose (ToT preset)."""
     assert welfare_changes(preset("Default"))["dEU_South"] > 0
     assert welfare_changes(preset("ToT hurts A"))["dEU_South"] < 0
+    for name, sign in (("Default", 1), ("ToT hurts A", -1)):  # the claim map's predicate agrees
+        assert np.sign(cu.checks.r18_margin(**dataclasses.asdict(preset(name)))) == sign
 
 
 def test_result_19():

@@ -258,8 +258,31 @@ def r19_margin(**params):
     return np.where(ok, m, np.nan).reshape(shape)
 
 
+def _welfare_change(params: dict, who: str):
+    """ΔW_N (``who="north"``) or ΔE(Uᴬ) + ΔE(Uᴮ) (``"south"``) of the full accord, over arrays."""
+    pr, ok, shape = _array_params(params)
+    with np.errstate(all="ignore"):
+        e0 = three_country(pr, np.zeros(ok.size), strict=False)
+        e1 = three_country(pr, pr.T, strict=False)
+        d = e1.WN - e0.WN if who == "north" else (e1.EUA + e1.EUB) - (e0.EUA + e0.EUB)
+    return np.where(ok, d, np.nan).reshape(shape)
+
+
+def r15_margin(**params):
+    """R15: the full accord raises Northern welfare, ΔW_N = III + V − IV > 0 (the paper: either sign)."""
+    return _welfare_change(params, "north")
+
+
+def r18_margin(**params):
+    """R18: the South as a whole gains from the full accord, ΔE(Uᴬ) + ΔE(Uᴮ) > 0 (the paper: either sign)."""
+    return _welfare_change(params, "south")
+
+
 def _claim_maps():
     from lib.claim_maps import ClaimMap
+
+    pairs = ("of all 91 pairs of the model's parameters, at the chapter's other values, the one over which "
+             "the sign of the change splits most evenly (measured on a 20 × 20 grid of each pair)")
 
     P = ThreeCountryParams()
     return [
@@ -279,6 +302,16 @@ def _claim_maps():
                       "shape p of F(Ω) (12 points); at the chapter's other values, (θ̄_B, p) is the one pair "
                       "of parameters under which the link can fail, so the map is over them and the "
                       "explorer moves t_B."),
+                 grade="partial"),
+        ClaimMap("fas", "r15", "R15", "the full accord raises the North's welfare, ΔW_N = III + V − IV > 0",
+                 r15_margin, P, x="theta_bar_B", y="p", z="t_A", z_values=(0.1, 0.25, 0.4),
+                 why=pairs + ": the non-partner's penalty scale θ̄_B and the shape p of F(Ω); the "
+                     "explorer moves A's tax rate t_A.",
+                 grade="partial"),
+        ClaimMap("fas", "r18", "R18", "the South as a whole gains, ΔE(Uᴬ) + ΔE(Uᴮ) > 0",
+                 r18_margin, P, x="theta_bar_B", y="eps", z="t_A", z_values=(0.1, 0.25, 0.4),
+                 why=pairs + ": θ̄_B and the inverse-demand flexibility ε, which sets the terms-of-trade "
+                     "loss; the explorer moves A's tax rate t_A.",
                  grade="partial"),
     ]
 
