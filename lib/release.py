@@ -4,7 +4,8 @@ A release
 
 1. checks that ``x.y.z`` is a semantic version above the current one (:func:`lib.book.version`),
    that every item whose verdict changed since the last release (``lib/released_verdicts.json``)
-   has a line in the changelog, and, unless it is a dry run, that the working tree is clean;
+   and every figure of the last build whose plotted numbers changed (:func:`figure_digest`) has a
+   line in the changelog, and, unless it is a dry run, that the working tree is clean;
 2. turns the **Unreleased** section of ``CHANGELOG.md`` into ``## x.y.z — <date>`` (which lists
    every figure or result whose numbers or verdict changed) under a new, empty **Unreleased**;
 3. writes the version in its one place, ``lib/__init__.py``, the version and date in
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import difflib
+import hashlib
 import json
 import re
 import subprocess
@@ -194,6 +196,100 @@ def unlisted_verdict_changes(root: Path | None = None, verdicts: dict | None = N
     return missing
 
 
+# --- figures whose numbers changed --------------------------------------------------------------
+
+
+def figure_digest(fig) -> str:
+    """A digest of what ``fig`` plots in data coordinates: lines, bars, polygons, points, images.
+
+    Layout, labels, styles and lines placed in axes coordinates (``axvline`` markers) do not
+    enter it, so it changes when a figure's *numbers* change, not when it is restyled.
+    """
+    import numpy as np
+    from matplotlib.patches import Polygon, Rectangle
+
+    def r(a) -> str:
+        return np.array2string(np.round(np.asarray(a, float), 6), threshold=10**9, precision=6)
+
+    parts = []
+    for i, ax in enumerate(fig.axes):
+        data = ax.transData
+        parts += [f"{i}L{r(ln.get_xydata())}" for ln in ax.get_lines() if ln.get_transform() is data]
+        for p in ax.patches:
+            if not p.get_transform().contains_branch(data):
+                continue
+            if isinstance(p, Rectangle):
+                parts.append(f"{i}R{r([p.get_x(), p.get_y(), p.get_width(), p.get_height()])}")
+            elif isinstance(p, Polygon):
+                parts.append(f"{i}P{r(p.get_xy())}")
+        for c in ax.collections:
+            if len(c.get_offsets()) and c.get_offset_transform() is data:
+                parts.append(f"{i}C{r(c.get_offsets())}")
+            elif c.get_transform() is data:
+                parts += [f"{i}V{r(path.vertices)}" for path in c.get_paths()]
+        for im in ax.get_images():
+            arr = np.ascontiguousarray(np.asarray(im.get_array(), float))
+            parts.append(f"{i}I{hashlib.sha256(arr.tobytes()).hexdigest()}")
+    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()[:16]
+
+
+def figure_digests(folder: str | Path | None = None) -> dict[str, str]:
+    """``{label: figure_digest}`` of every figure published in ``folder`` (its ``<label>.json``),
+    redrawn from ``lib`` with the record's two lines."""
+    import matplotlib.pyplot as plt
+
+    from .figures import export_folder
+
+    out = {}
+    for path in sorted(Path(folder or export_folder()).glob("fig-*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        scope: dict = {}
+        exec(record["redraw"], scope)  # the two lines the citation block shows
+        out[record["label"]] = figure_digest(scope["fig"])
+        plt.close(scope["fig"])
+    return out
+
+
+def _digests_in(root: Path) -> dict[str, str]:
+    code = (f"import json, sys; sys.path.insert(0, {str(root)!r}); from lib import release; "
+            "print(json.dumps(release.figure_digests()))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         check=True).stdout
+    return json.loads(out)
+
+
+def unlisted_figure_changes(root: Path | None = None, digests: dict | None = None) -> list[str] | None:
+    """Figures whose plotted numbers changed since the last release, or are new, with no line.
+
+    Compares ``digests`` (default: every figure of the last build, :func:`figure_digests`) with the
+    ``figures`` of :data:`RELEASED_VERDICTS`.  A figure needs a ``numbers``, ``added`` or
+    ``removed`` line under Unreleased naming its label (``- `bo` `fig-bo-2` numbers: ...``) or
+    the registry id of the item it rebuilds.  None without a snapshot or without a build.
+    """
+    from . import registry
+
+    root = Path(root) if root else book_root()
+    path = root / RELEASED_VERDICTS
+    if not path.is_file():
+        return None
+    old = json.loads(path.read_text(encoding="utf-8")).get("figures", {})
+    new = digests if digests is not None else _digests_in(root)
+    if not new:
+        return None
+    listed = {(p, i) for s in parse_changelog((root / "CHANGELOG.md").read_text(encoding="utf-8"))[:1]
+              for p, i, kind, _ in s.entries if kind in ("numbers", "added", "removed")}
+    ids = {it.ours: it.id for it in registry.collect() if it.is_figure_label}
+    missing = []
+    for label in sorted(set(old) | set(new)):
+        if old.get(label) == new.get(label):
+            continue
+        paper = label.split("-")[1]
+        if (paper, label) not in listed and (paper, ids.get(label, label)) not in listed:
+            what = "new" if label not in old else ("removed" if label not in new else "numbers changed")
+            missing.append(f"{label} ({what})")
+    return missing
+
+
 def release(new: str, date: str | None = None, dry_run: bool = False, root: Path | None = None,
             out=sys.stdout) -> list[list[str]]:
     """Make release ``new``: changelog, version files, commit and tag (see the module docstring).
@@ -218,10 +314,18 @@ def release(new: str, date: str | None = None, dry_run: bool = False, root: Path
     if missing:
         raise ValueError(f"CHANGELOG.md (Unreleased) lacks a verdict line for {len(missing)} item(s) "
                          f"whose verdict changed since {current}: " + "; ".join(missing))
+    figures_missing = unlisted_figure_changes(root) if missing is not None else None
+    if figures_missing:
+        raise ValueError(f"CHANGELOG.md (Unreleased) lacks a numbers/added line for {len(figures_missing)} "
+                         f"figure(s) of the last build changed since {current}: " + "; ".join(figures_missing))
     if missing is not None:
+        if figures_missing is None:
+            raise ValueError("build the book first (make book): the release records the digest of "
+                             "every figure it publishes")
         snap = root / RELEASED_VERDICTS
         old = snap.read_text(encoding="utf-8")
-        files[snap] = (old, json.dumps({"version": new, "verdicts": current_verdicts(root)},
+        files[snap] = (old, json.dumps({"version": new, "verdicts": current_verdicts(root),
+                                        "figures": _digests_in(root)},
                                        indent=1, ensure_ascii=False, sort_keys=True) + "\n")
     commands = [["git", "add", *(str(p.relative_to(root)) for p in files)],
                 ["git", "commit", "-m", f"Release {new}"],

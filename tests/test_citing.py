@@ -103,7 +103,9 @@ def test_changelog_lines_name_registry_items_and_match_their_verdicts():
     latest_verdict = {}
     for section in reversed(sections):  # oldest first, so the newest line wins
         for paper, id, kind, text in section.entries:
-            if kind != "removed":
+            if id.startswith("fig-"):  # a figure, by its label
+                assert registry.figure_number(id).startswith(registry.NUMBER_PREFIX[paper] + "-"), id
+            elif kind != "removed":
                 registry.find(paper, id)  # ValueError if the line names no item
             if kind == "verdict":
                 m = re.search(r"->\s*([a-z][a-z ]*[a-z])\s*\.?\s*(?:$|\.)", text) or re.search(
@@ -363,3 +365,31 @@ def test_a_regrade_without_a_changelog_line_is_caught():
                                                                    f"{verdicts[key]} -> {changed[key]}"]
     added = {**verdicts, "schiff|Prop. 99": "replicated"}
     assert release.unlisted_verdict_changes(verdicts=added) == ["schiff Prop. 99: new -> replicated"]
+
+
+def test_a_figure_whose_numbers_changed_needs_a_changelog_line():
+    old = json.loads((ROOT / release.RELEASED_VERDICTS).read_text())["figures"]
+    assert "fig-bo-1" in old and "fig-bo-map-fn11" not in old  # maps came after 0.1.0
+    same = dict(old)
+    assert release.unlisted_figure_changes(digests=same) == []
+    changed = {**old, "fig-bo-1": "0" * 16, "fig-bo-map-fn11": "1" * 16, "fig-bo-s9": "2" * 16}
+    missing = release.unlisted_figure_changes(digests=changed)
+    assert missing == ["fig-bo-1 (numbers changed)", "fig-bo-s9 (new)"]  # the map has its line
+    assert release.unlisted_figure_changes(digests={}) is None  # no build: nothing to compare
+
+
+def test_figure_digest_follows_the_numbers_not_the_layout():
+    import matplotlib.pyplot as plt
+
+    from lib import offshoring as bo
+
+    a = bo.fig_2(bo.Params(), phi0=0.4, phi1=0.55)
+    b = bo.fig_2(bo.Params(), phi0=0.4, phi1=0.55)
+    b.set_size_inches(3, 2)
+    b.axes[0].set_title("restyled")
+    c = bo.fig_2(bo.Params(), phi0=0.4, phi1=0.6)
+    try:
+        assert release.figure_digest(a) == release.figure_digest(b) != release.figure_digest(c)
+    finally:
+        for f in (a, b, c):
+            plt.close(f)
