@@ -155,7 +155,7 @@ def planned_files(new: str, date: str, root: Path) -> dict[Path, tuple[str, str]
     return files
 
 
-#: The registry's verdicts at the last release (``make release`` rewrites it).
+#: The registry's verdicts and the figures' digests at the last release (``make release`` rewrites it).
 RELEASED_VERDICTS = Path("lib") / "released_verdicts.json"
 
 
