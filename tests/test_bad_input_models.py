@@ -178,6 +178,14 @@ def _bo_calls():
         ("south_welfare mu", lambda v: bo.south_welfare(P, 0.5, mu=v)),
         ("with_beta", lambda v: bo.with_beta(P, v)),
         ("welfare_metric sn", lambda v: bo.welfare_metric(P, 0.5, v)),
+        ("phase", lambda v: bo.phase(P, v)),
+        ("hme_slope", lambda v: bo.hme_slope(P, v)),
+        ("hft_weights", lambda v: bo.hft_weights(P, v)),
+        ("productivity", lambda v: bo.productivity(P, v, "north")),  # south: nan beyond phi_S (documented)
+        ("stage_export_cutoff", lambda v: bo.stage_export_cutoff(P, v)),
+        ("pre_relocation", lambda v: bo.pre_relocation(P, v)),
+        ("relocation_threshold aX", lambda v: bo.relocation_threshold(P, 0.3, v)),
+        ("equilibrium hft", lambda v: bo.equilibrium(P, v, "hft")),
     ]
 
 
@@ -224,6 +232,17 @@ def _cu_calls():
         ("omega_star K", lambda v: cu.omega_star(P2, v, 0.1)),
         ("demand s", lambda v: cu.demand(P3, v)),
         ("northern_welfare tau", lambda v: cu.northern_welfare(P3, v)),
+        ("payoffs omega", lambda v: cu.payoffs(P2, 1.0, 0.1, v)),
+        ("compliance_probability tau", lambda v: cu.compliance_probability(P2, 1.0, v)),
+        ("dtheta_dtau K", lambda v: cu.dtheta_dtau(P2, v, 0.1)),
+        ("dtheta_dK tau", lambda v: cu.dtheta_dK(P2, 1.0, v)),
+        ("zero_profit_residual K", lambda v: cu.zero_profit_residual(P2, v, 0.1)),
+        ("expected_income tau", lambda v: cu.expected_income(P2, 1.0, v)),
+        ("country_supply P", lambda v: cu.country_supply(P3, v, 0.1)),
+        ("excess_supply_gap tau", lambda v: cu.excess_supply_gap(P3, 1.0, v)),
+        ("theta_country K", lambda v: cu.theta_country(P3, "A", v, 0.1)),
+        ("demand_slope s", lambda v: cu.demand_slope(P3, v)),
+        ("demand_integral s", lambda v: cu.demand_integral(P3, v)),
     ]
 
 
@@ -271,6 +290,23 @@ def _nb_calls():
         ("optimal_migration alpha0", lambda v: nbm.optimal_migration(P, "E", alpha0=v)),
         ("ho_equilibrium p", lambda v: nbm.ho_equilibrium(P, v)),
         ("ho_equilibrium t", lambda v: nbm.ho_equilibrium(P, 1.8, t=v)),
+        ("revenue n", lambda v: nbm.revenue(P, v)),
+        ("cost_international x", lambda v: nbm.cost_international(P, 0.5, x=v)),
+        ("cost_regional alpha", lambda v: nbm.cost_regional(P, 0.5, alpha=v)),
+        ("benefit_slope n", lambda v: nbm.benefit_slope(P, v)),
+        ("benefit_curvature n", lambda v: nbm.benefit_curvature(P, v)),
+        ("bloc_value n", lambda v: nbm.bloc_value(P, v)),
+        ("marginal_value n", lambda v: nbm.marginal_value(P, v)),
+        ("value_no_fee alpha", lambda v: nbm.value_no_fee(P, alpha=v)),
+        ("n_fee x", lambda v: nbm.n_fee(P, x=v)),
+        ("alpha_hat_no_fee x", lambda v: nbm.alpha_hat_no_fee(P, x=v)),
+        ("M_of_alpha", lambda v: nbm.M_of_alpha(P, v)),
+        ("M_max alpha0", lambda v: nbm.M_max(P, v)),
+        ("c_bar alpha0", lambda v: nbm.c_bar(P, "E", v)),
+        ("soc_migration alpha", lambda v: nbm.soc_migration(P, "E", v)),
+        ("export_price n", lambda v: nbm.export_price(P, v)),
+        ("factor_prices p", lambda v: nbm.factor_prices(P, v)),
+        ("outputs p", lambda v: nbm.outputs(P, v)),
     ]
 
 
@@ -318,6 +354,12 @@ def _gm_calls():
         ("gap_difference", lambda v: gm.gap_difference(T, v)),
         ("deal_feasible theta", lambda v: gm.deal_feasible(B, theta=v)),
         ("boundary_rho", lambda v: gm.boundary_rho(B, v)),
+        ("a_zero rho", lambda v: gm.a_zero(B, rho=v)),
+        ("wage_D L", lambda v: gm.wage_D(G, v)),
+        ("wage_O L", lambda v: gm.wage_O(G, v)),
+        ("price_index pX", lambda v: gm.price_index(H, v)),
+        ("theta_from_supply", lambda v: gm.theta_from_supply(v, 2.0)),
+        ("crossing_tau lo", lambda v: gm.crossing_tau(T, lo=v)),
     ]
 
 

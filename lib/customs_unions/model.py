@@ -65,9 +65,10 @@ def _nonneg(x, name: str, hi: float = 1e12) -> np.ndarray:
 
 
 def _positive(x, name: str, hi: float = 1e12) -> np.ndarray:
+    """``x`` as a float array, or ``ValueError`` unless every value is a real in [1e-12, hi]."""
     arr = _nonneg(x, name, hi)
-    if np.any(arr == 0):
-        raise ValueError(f"{name} must be positive")
+    if np.any(arr < 1e-12):
+        raise ValueError(f"{name} must be positive, at least 1e-12 (the supported range)")
     return arr
 
 
@@ -212,7 +213,7 @@ def payoffs(params: TwoCountryParams, K, tau, omega):
     pr = params
     s_n = pr.A * _nonneg(K, 'K')
     W = pr.P * (1.0 + _tau(tau)) * (pr.s_s + pr.t * s_n)
-    Wt = pr.P * (pr.s_s + s_n) * (1.0 - pr.theta_bar * np.asarray(omega))
+    Wt = pr.P * (pr.s_s + s_n) * (1.0 - pr.theta_bar * as_real_array(omega, "omega", -1e12, 1e12))
     return W, Wt
 
 
@@ -355,7 +356,10 @@ def _demand(params: ThreeCountryParams, s):
 def demand_slope(params: ThreeCountryParams, s):
     """D'(s) = −ε D(s)/s."""
     s = _positive(s, "s")
-    return -params.eps * demand(params, s) / s
+    with np.errstate(over="ignore"):
+        out = -params.eps * demand(params, s) / s
+    require_finite({"D'(s)": out}, "the demand slope D'(s)")
+    return out
 
 
 def demand_integral(params: ThreeCountryParams, s):

@@ -132,7 +132,8 @@ def _kappa(e: float) -> float:
 def price_index(P: HOSParams, pX):
     """Cobb-Douglas price index ``(p_X/γ)^γ (p_Y/(1-γ))^(1-γ)`` with ``p_Y = 1`` (brief eq. P)."""
     g = P.gamma
-    return (np.asarray(pX) / g) ** g * (1 / (1 - g)) ** (1 - g)
+    pX = as_real_array(pX, "pX", 0.0, SUPPORTED_MAGNITUDE[1], lo_open=True, why="a price")
+    return (pX / g) ** g * (1 / (1 - g)) ** (1 - g)
 
 
 def factor_prices(P: HOSParams, pX, AX, AY):
@@ -581,12 +582,14 @@ def surplus_approx(P: GainsParams) -> float:
 
 def wage_D(P: GainsParams, L):
     """Destination labour demand ``w_D(L) = a Z_D L^(a-1)`` (normalised: ``w_D(L_D) = 1``)."""
-    return (np.asarray(L, float) / P.L_D) ** (P.a - 1)
+    L = as_real_array(L, "L", SUPPORTED_MAGNITUDE[0], SUPPORTED_MAGNITUDE[1], why="labour")
+    return (L / P.L_D) ** (P.a - 1)
 
 
 def wage_O(P: GainsParams, L):
     """Origin labour demand, normalised so that ``w_O(L_O) = 1/ϱ``."""
-    return (np.asarray(L, float) / P.L_O) ** (P.a - 1) / P.rho
+    L = as_real_array(L, "L", SUPPORTED_MAGNITUDE[0], SUPPORTED_MAGNITUDE[1], why="labour")
+    return (L / P.L_O) ** (P.a - 1) / P.rho
 
 
 # ---------------------------------------------------------------------------
@@ -622,6 +625,7 @@ class BargainParams:
 
 def theta_from_supply(S_over_Q: float, sigma_B: float) -> float:
     """Optional micro-foundation ``θ = min{1, (S/Q)(1-σ_B)}`` (brief F4)."""
+    S_over_Q, sigma_B = as_real(S_over_Q, "S/Q"), as_real(sigma_B, "sigma_B")
     if S_over_Q <= 0 or not 0 <= sigma_B <= 1:
         raise ValueError("need S/Q > 0 and 0 ≤ σ_B ≤ 1")
     return float(min(1.0, S_over_Q * (1 - sigma_B)))

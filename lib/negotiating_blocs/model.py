@@ -238,12 +238,27 @@ def _m_fee(P: Params, alpha=None, x=None):
     phi = np.maximum(P.phi(_alpha(P, alpha)), _TINY)
     xx = _x(P, x)
     with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
-        z = -(6.0 * phi / P.rho) * np.exp(-2.0 * (P.rho + xx) / P.rho)
+        lnz = np.log(6.0 * phi / P.rho) - 2.0 * (P.rho + xx) / P.rho  # ln(-z)
+        z = -np.exp(lnz)
         valid = z >= -1.0 / np.e
         w = lambertw(np.where(valid, z, -0.1), k=-1).real
+        # where z is (nearly) 0 in floats, solve w + ln(-w) = ln(-z) in logs instead (W_{-1})
+        tiny = lnz < -600
+        if np.any(tiny):
+            w = np.where(tiny, _lambertw_m1_log(np.where(tiny, lnz, -700.0)), w)
         m = np.sqrt(-P.rho / (6.0 * phi) * w)
     m = np.where(np.isfinite(m), m, np.inf)
     return np.where(valid, m, 0.0)
+
+
+def _lambertw_m1_log(lnz):
+    """``W_{-1}(z)`` from ``ln(-z)`` (``z -> 0-``): Newton on ``w + ln(-w) = ln(-z)`` from the asymptotic series."""
+    L1 = np.asarray(lnz, dtype=float)
+    L2 = np.log(-L1)
+    w = L1 - L2 + L2 / L1
+    for _ in range(4):
+        w = w - (w + np.log(-w) - L1) / (1.0 + 1.0 / w)
+    return w
 
 
 def n_fee(P: Params, alpha=None, x=None, clip: bool = False):
@@ -430,7 +445,10 @@ def M_of_alpha(P: Params, alpha, alpha0=None, n0=None):
     a0 = _alpha(P, alpha0, "alpha0")
     gap = a0 - _alpha(P, alpha)
     if P.spec in _LOG_MAP:
-        return np.expm1(gap / 2.0) / _LOG_MAP[P.spec]
+        with np.errstate(over="ignore"):
+            out = np.expm1(gap / 2.0) / _LOG_MAP[P.spec]
+        require_finite({"M": out}, "the migration M(alpha) of (8)")
+        return out
     n0 = n_no_fee(P, a0, clip=True) if n0 is None else n0
     return n0 * gap**2 / (8.0 * a0)
 
@@ -674,7 +692,7 @@ class HO:
 def factor_prices(P: Params, p):
     """``(w, r)`` from the zero-profit conditions (log-linear in ``ln w, ln r``)."""
     a, b = P.a, P.b
-    lp = np.log(as_real_array(p, "p", 0.0, ARG_MAX, lo_open=True, why="a price"))
+    lp = np.log(as_real_array(p, "p", 1.0 / ARG_MAX, ARG_MAX, why="a price, the supported range"))
     ka = a * math.log(a) + (1 - a) * math.log(1 - a)
     kb = b * math.log(b) + (1 - b) * math.log(1 - b)
     # a lw + (1-a) lr = lp + ka ; b lw + (1-b) lr = kb
@@ -696,8 +714,10 @@ def outputs(P: Params, p, L=None):
     aLX, aKX = P.a * p / w, (1 - P.a) * p / r
     aLY, aKY = P.b / w, (1 - P.b) / r
     det = aLX * aKY - aLY * aKX
-    X = (np.asarray(L) * aKY - aLY * 1.0) / det
-    Y = (aLX * 1.0 - aKX * np.asarray(L)) / det
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        X = (np.asarray(L) * aKY - aLY * 1.0) / det
+        Y = (aLX * 1.0 - aKX * np.asarray(L)) / det
+    require_finite({"X": X, "Y": Y}, f"the outputs at p = {p}")
     if np.any(X <= 0) or np.any(Y <= 0):
         raise ValueError(
             f"price outside the diversification cone for L = {L}: X or Y would be negative "

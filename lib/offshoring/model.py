@@ -533,7 +533,7 @@ def relocation_threshold(p: Params, phi, aX):
     xx = phi < phi_P(p)
     with np.errstate(divide="ignore"):
         rho = np.where(xx, phi * (2 * s - 1) / ((1 - phi) * (1 - s)), phi * s / (1 - s))
-    return _out(np.asarray(aX, dtype=float) * _pow(rho, 1 / p.c))
+    return _out(as_real_array(aX, "aX", 0.0) * _pow(rho, 1 / p.c))
 
 
 def relocation_stage(p: Params, phi) -> Equilibrium:
