@@ -15,6 +15,11 @@
   warning through ``nb_output_stderr: warn`` in ``_config.yml``, so ``-W`` fails the build.  A live
   panel whose figure raises at its starting values raises through (``lib.controls.panel``).
 
+* The chapters' figure calls (:func:`lib.chapter.figure`) show a live panel when a notebook runs
+  in Jupyter or Binder.  The book's build sets ``TRADE_BOOK_STATIC=1`` before it executes the
+  notebooks (their kernels inherit the environment), so the static pages show a line pointing to
+  the live version instead of a dead widget.
+
 (pydata-sphinx-theme also needs a theme mode, or it logs a console error on every page: that is
 ``html_context.default_mode`` in ``_config.yml``.)
 """
@@ -23,6 +28,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from lib.chapter import STATIC_ENV
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
@@ -49,5 +56,7 @@ KERNEL_STARTUP = Path(__file__).resolve().parent / "kernel_startup.py"
 
 def setup(app):
     os.environ["PYTHONSTARTUP"] = str(KERNEL_STARTUP)  # inherited by the kernels myst-nb starts
+
+    os.environ[STATIC_ENV] = "1"  # inherited by the kernels that execute the chapters
     app.connect("html-page-context", _clean_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

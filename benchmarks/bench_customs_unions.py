@@ -21,7 +21,7 @@ from lib import customs_unions as cu  # noqa: E402
 def main():
     P3, P2 = cu.ThreeCountryParams(), cu.TwoCountryParams()
     rows = []
-    for label, spec in cu.LIVE_PANELS.items():
+    for label, spec in ((k, s) for k, s in cu.FIGURES.items() if s.live):
         r = session(spec)
         rows.append((f"{label} live update (median of {r['n']})", r["median"], 50.0))
     # the supplementary figures are static in the chapter (no live panel): timed for information

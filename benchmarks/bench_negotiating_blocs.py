@@ -36,7 +36,7 @@ def main():
                  median_ms(lambda: model.solve(replace(P, spec="uniform", c=30.0)), 50), 20))
     rows.append(("Figure 1 geometry and areas (no drawing)",
                  median_ms(lambda: figures.fig1_geometry(P), 30), 20))
-    for label, spec in figures.LIVE_PANELS.items():
+    for label, spec in ((k, s) for k, s in figures.FIGURES.items() if s.live):
         r = session(spec)
         rows.append((f"{label} live update (median of {r['n']})", r["median"], 50))
     for name in ("fig_s1", "fig_s2", "fig_s3", "fig_s4", "fig_s5"):

@@ -42,7 +42,7 @@ def all_equilibrium_objects(phi):
 
 def main():
     rows = []
-    for label, spec in bo.LIVE_PANELS.items():
+    for label, spec in ((k, s) for k, s in bo.FIGURES.items() if s.live):
         r = session(spec)
         rows.append((f"{label} live update (median of {r['n']})", (r["median"], r["cpu"])))
     grid = np.linspace(0, 0.999, 1000)

@@ -21,14 +21,12 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from lib.customs_unions import LIVE_PANELS as FAS  # noqa: E402
+from lib import registry  # noqa: E402
 from lib.live import LiveFigure, reader_moves  # noqa: E402
-from lib.migration_vs_trade import LIVE_PANELS as GORDON  # noqa: E402
-from lib.negotiating_blocs import LIVE_PANELS as SCHIFF  # noqa: E402
-from lib.offshoring import LIVE_PANELS as BO  # noqa: E402
 
 TARGET_MS = 50.0
-PANELS = {**BO, **FAS, **GORDON, **SCHIFF}
+#: Every live panel the chapters declare (``FigureSpec(..., live=True)`` in each paper's figures).
+PANELS = {label: spec for label, spec in registry.figure_specs().items() if spec.live}
 
 
 def session(spec, points: int = 9) -> dict:

@@ -26,7 +26,22 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
-from .figures import book_root
+
+#: Folder (relative to the book root) that the built site serves the exported figures from.
+EXPORT_SUBDIR = Path("_static") / "figures"
+
+
+def book_root(start: str | os.PathLike | None = None) -> Path:
+    """The book's root: the first folder at or above ``start`` holding ``_config.yml``.
+
+    Falls back to the repository containing this package.  (Here, not in :mod:`lib.figures`,
+    so that reading the book's facts loads neither pyplot nor the book's plotting style.)
+    """
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_config.yml").is_file() and (folder / "_toc.yml").is_file():
+            return folder
+    return Path(__file__).resolve().parent.parent
 
 #: Licence of the code (``LICENSE``) and of the text and figures (``LICENSE-CC-BY-4.0.txt``).
 CODE_LICENSE = "MIT"
@@ -38,6 +53,18 @@ PAPERS_COPYRIGHT = ("The replicated papers remain the copyright of their authors
                     "the book quotes them for comment and replicates their results.")
 
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+
+
+#: Environment variable naming a folder that :func:`lib.figures.export` writes to instead of
+#: ``<book root>/_static/figures`` (tests that execute the chapters set it, so they never
+#: rewrite the source tree).
+EXPORT_DIR_ENV = "BOOK_FIGURES_DIR"
+
+
+def export_folder() -> Path:
+    """Where :func:`lib.figures.export` writes by default: ``$BOOK_FIGURES_DIR`` or ``<book root>/_static/figures``."""
+    env = os.environ.get(EXPORT_DIR_ENV)
+    return Path(env) if env else book_root() / EXPORT_SUBDIR
 
 
 def check_version(v: str) -> str:
@@ -234,17 +261,6 @@ def bibtex_chapter(chapter: str, chapter_title: str, key: str) -> str:
         *edition_fields(),
         ("url", page_url(chapter)),
     ])
-
-
-def bibtex_figure(label: str, chapter: str | None = None, caption: str | None = None) -> str:
-    """BibTeX entry for one numbered figure (see :func:`lib.citation.bibtex`).
-
-    ``chapter`` and ``caption`` are accepted for older callers and ignored: the entry is
-    generated from the registry and the figure's published record.
-    """
-    from . import citation
-
-    return citation.bibtex(label)
 
 
 def footer_html() -> str:

@@ -68,9 +68,7 @@ def _claim_map(label: str):
     """The claim map (:mod:`lib.claim_maps`) a ``fig-<paper>-map-<claim>`` label names, or None."""
     if "-map-" not in label:
         return None
-    from . import claim_maps
-
-    return claim_maps.get(label)
+    return registry.claim_map(label)
 
 
 def describe(label: str) -> dict:
@@ -148,7 +146,7 @@ def _keyword_names(fn, shown: Mapping) -> dict[str, str]:
     Names matching no keyword, and values their control would reject, only describe the
     figure and are not passed.
     """
-    from .controls import Control
+    from .params import Control
 
     keywords = [p.name for p in inspect.signature(fn).parameters.values()
                 if p.kind is inspect.Parameter.KEYWORD_ONLY and p.name != "ax"]
@@ -196,9 +194,8 @@ def call_record(label: str, params=None, extra: Mapping | None = None) -> dict:
     """
     cm = _claim_map(label)
     if cm is not None:
-        from . import claim_maps
-
-        fn, fn_module = claim_maps.fig_map, "lib.claim_maps"
+        fn = cm.figure_function
+        fn_module = fn.__module__
         imports = {fn_module: [fn.__name__, "get"]}
         args = [f"get({label!r})"]
     else:
@@ -226,9 +223,7 @@ def call_record(label: str, params=None, extra: Mapping | None = None) -> dict:
         args.append(f"{name}={extra[shown]!r}")
     shown = {}
     if cm is not None and params is None:
-        from . import claim_maps
-
-        shown["parameters_text"] = claim_maps.fixed_text(cm)
+        shown["parameters_text"] = cm.fixed_text()
     line1 = "; ".join(f"from {m} import {', '.join(sorted(set(names)))}"
                       for m, names in sorted(imports.items()))
     line2 = f"fig = {fn.__name__}({', '.join(args)})"
@@ -245,7 +240,7 @@ def call_record(label: str, params=None, extra: Mapping | None = None) -> dict:
 
 def record_path(label: str, folder: str | Path | None = None) -> Path:
     """Where :func:`lib.figures.publish` saves the figure's record (next to its SVG and PNG)."""
-    from .figures import export_folder
+    from .book import export_folder
 
     out = Path(folder) if folder is not None else export_folder()
     return out / f"{label}.json"
@@ -387,7 +382,7 @@ def sha256(path: str | Path) -> str:
 
 def figure_record(label: str, folder: str | Path | None = None, caption: str = "") -> dict:
     """The ``figures.json`` record of one published figure (files read from ``folder``)."""
-    from .figures import export_folder
+    from .book import export_folder
 
     out = Path(folder) if folder is not None else export_folder()
     published = load_published(label, out)

@@ -23,7 +23,6 @@ admissible points; maps on a regular grid.  Both are deterministic.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import textwrap
 import time
 from collections.abc import Callable, Mapping
@@ -32,7 +31,7 @@ from functools import cache
 
 import numpy as np
 
-from . import controls as _controls
+from . import params as _controls
 from . import registry as _registry
 
 #: Size of the share sample (uniform draws over the control box, before admissibility).
@@ -46,9 +45,6 @@ FRAME_N = 120
 #: Colours of the three verdicts (colour-blind safe: blue / orange / grey).
 VERDICT_COLORS = {"holds": "#4a7fb5", "fails": "#e08a2c", "none": "#d9d9d9"}
 
-#: The packages that declare ``CLAIM_MAPS`` in their ``checks`` module (paper key -> package).
-PACKAGES = {"bo": "offshoring", "schiff": "negotiating_blocs", "fas": "customs_unions",
-            "gordon": "migration_vs_trade"}
 
 
 @dataclass(frozen=True)
@@ -166,31 +162,31 @@ class ClaimMap:
         m = float(self.evaluate(**{f.name: getattr(p, f.name) for f in dataclasses.fields(p)}))
         return "none" if np.isnan(m) else ("holds" if m > 0 else "fails")
 
+    @property
+    def figure_function(self):
+        """The function that draws the map (:func:`fig_map`): how a record says to redraw it."""
+        return fig_map
+
+    def fixed_text(self, params=None) -> str:
+        """The values of the parameters held fixed on the map (:func:`fixed_text`)."""
+        return fixed_text(self, params)
+
 
 # ---------------------------------------------------------------------------
 # The catalogue
 # ---------------------------------------------------------------------------
 def collect(papers=None) -> list[ClaimMap]:
-    """Every declared claim map (of ``papers``, default all), in paper order."""
-    out: list[ClaimMap] = []
-    for key in papers or PACKAGES:
-        name = f"lib.{PACKAGES[key]}.checks"
-        try:
-            mod = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name == name:
-                continue  # no claim of this paper mapped (yet)
-            raise
-        out.extend(getattr(mod, "CLAIM_MAPS", []))
-    return out
+    """Every declared claim map (of ``papers``, default all), in paper order.
+
+    Each paper package declares its maps in ``checks.CLAIM_MAPS``; the registry finds them
+    (:func:`lib.registry.claim_maps`), as it finds the papers.
+    """
+    return _registry.claim_maps(papers)
 
 
 def get(label: str) -> ClaimMap:
     """The claim map with figure label ``label``."""
-    for cm in collect():
-        if cm.label == label:
-            return cm
-    raise KeyError(f"no claim map labelled {label!r}")
+    return _registry.claim_map(label)
 
 
 # ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
-from . import controls as _controls
+from . import params as _controls
 from . import registry as _registry
 
 _counter = itertools.count(1)

@@ -25,6 +25,13 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 
+from .book import (  # noqa: F401 - re-exported (lib.figures.book_root etc.)
+    EXPORT_DIR_ENV,
+    EXPORT_SUBDIR,
+    book_root,
+    export_folder,
+)
+
 #: The book's matplotlib style: one place, applied on import of this module.
 STYLE: dict = {
     "figure.figsize": (6.4, 4.2),
@@ -69,8 +76,6 @@ COLORS = {
 #: Resolution of the exported PNG (the SVG is resolution-free).
 EXPORT_DPI = 200
 
-#: Folder (relative to the book root) that the built site serves the exports from.
-EXPORT_SUBDIR = Path("_static") / "figures"
 
 
 def apply_style() -> None:
@@ -133,30 +138,6 @@ def nice_ceil(x: float) -> float:
         if step * power >= x * (1 - 1e-12):
             return float(step * power)
     return float(10 * power)  # pragma: no cover - the loop always returns
-
-
-def book_root(start: str | os.PathLike | None = None) -> Path:
-    """The book's root: the first folder at or above ``start`` holding ``_config.yml``.
-
-    Falls back to the repository containing this package.
-    """
-    here = Path(start or os.getcwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "_config.yml").is_file() and (folder / "_toc.yml").is_file():
-            return folder
-    return Path(__file__).resolve().parent.parent
-
-
-#: Environment variable naming a folder that :func:`export` writes to instead of
-#: ``<book root>/_static/figures`` (tests that execute the chapters set it, so they never
-#: rewrite the source tree).
-EXPORT_DIR_ENV = "BOOK_FIGURES_DIR"
-
-
-def export_folder() -> Path:
-    """Where :func:`export` writes by default: ``$BOOK_FIGURES_DIR`` or ``<book root>/_static/figures``."""
-    env = os.environ.get(EXPORT_DIR_ENV)
-    return Path(env) if env else book_root() / EXPORT_SUBDIR
 
 
 def export(fig, label: str, folder: str | os.PathLike | None = None,

@@ -36,6 +36,8 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.legend import Legend
 
+from lib.params import reader_moves  # noqa: F401 - its old home; the panels' session is plain data
+
 __all__ = ["LiveFigure", "encode_png", "reader_moves"]
 
 
@@ -506,36 +508,3 @@ def encode_png(rgba: np.ndarray, level: int = 1) -> bytes:
 
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw.tobytes(), level)) + chunk(b"IEND", b""))
-
-
-def reader_moves(params, controls=None, extras=None, points: int = 9):
-    """A reader's session with a panel: each control in turn swept over its range, then set back.
-
-    Numeric controls take ``points`` evenly spaced values across their range, dropdowns each
-    option, checkboxes the other value.  Yields ``(params, extra_values, label)`` for every step
-    the model admits (the panel would show a message for the others and keep the figure).
-    Used by the tests (a live figure after any such session has the pixels of a fresh one) and
-    by the benchmarks (the median update over a session).
-    """
-    from lib.controls import spec_for, specs, split_values
-
-    extras = dict(extras or {})
-    names = list(controls) if controls is not None else list(specs(params))
-    names += [k for k in extras if k not in names]
-    start = {n: (extras[n].default if n in extras else getattr(params, n)) for n in names}
-    for name in names:
-        spec = spec_for(name, params, extras)
-        if spec.kind == "dropdown":
-            values = list(spec.options)
-        elif spec.kind == "checkbox":
-            values = [not start[name]]
-        else:
-            values = np.linspace(spec.lo, spec.hi, points).tolist()
-            if spec.kind == "int":
-                values = sorted({int(round(v)) for v in values})
-        for v in [*values, start[name]]:
-            try:
-                p, ex = split_values(params, {**start, name: v}, extras)
-            except ValueError:
-                continue
-            yield p, ex, f"{name}={v:.4g}" if isinstance(v, float) else f"{name}={v}"

@@ -1,154 +1,115 @@
 """The replication registry: every original figure and proposition, and what became of it.
 
-Each paper package declares ``REGISTRY``, a list of :class:`Item`.  This module
-collects them (importing the paper packages lazily, by name, so that shared
-helpers never depend on a paper at import time) and renders the tables shown
-in each chapter and on the replication-status page.  The tests read the same
-registry.
+Nothing here lists the papers.  Each paper package in ``lib`` declares ``PAPER`` (a
+:class:`lib.contract.Paper`), ``REGISTRY`` (a list of :class:`Item`) and, in its
+``figures.py``, ``FIGURES`` (:class:`lib.contract.FigureSpec`); this module discovers the
+packages (every sub-package of ``lib`` that declares ``PAPER``, in the order of their chapters
+in ``_toc.yml``), collects their declarations and renders the tables shown in each chapter and
+on the replication-status and how-to-cite pages.  The tests read the same registry.
+
+The packages import only :mod:`lib.contract` and :mod:`lib.params` (below this module); this
+module imports them by discovery, so the import graph has no circle.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
-from dataclasses import dataclass
+import sys
+from functools import cache
 
-from . import tables
+import lib
 
-#: Paper key -> (package in lib, chapter notebook stem, short citation, BibTeX key).
-PAPERS: dict[str, tuple[str, str, str, str]] = {
-    "bo": ("offshoring", "baldwin_okubo", "Baldwin & Okubo (2014)", "baldwin2014offshoring"),
-    "schiff": ("negotiating_blocs", "schiff", "Schiff (2014)", "schiff2014small"),
-    "fas": ("customs_unions", "fernandez_arias_spiegel", "Fernández-Arias & Spiegel (1996)",
-            "fernandezarias1996north"),
-    "gordon": ("migration_vs_trade", "gordon", "Gordon (2010)", "gordon2010people"),
-}
+from . import contract, tables
+from .contract import (  # noqa: F401 - re-exported: lib.registry.Item etc. keep working
+    _ALIASES,
+    BOOK_KINDS,
+    KINDS,
+    STATUSES,
+    FigureSpec,
+    Item,
+    Paper,
+)
+from .contract import LABEL as _LABEL  # noqa: F401 - its old name here
 
-#: Paper key -> the prefix of its figure numbers ("Figure BO-1", "Figure Schiff-1").
-NUMBER_PREFIX: dict[str, str] = {"bo": "BO", "schiff": "Schiff", "fas": "FAS", "gordon": "Gordon"}
-
-#: The grades, in the order tables show them.  ``illustration``: the paper's (verbal) claim is
-#: only *illustrated* by a model of the book, which cannot replicate it; it is also the grade of
-#: every item of a :data:`BOOK_KINDS` kind (the book's own charts and illustrations).
-STATUSES = ("replicated", "partial", "differs", "not rebuilt", "illustration")
-#: Kinds of an original item of a paper, then the book's own kinds (:data:`BOOK_KINDS`).
-KINDS = ("figure", "table", "proposition", "result", "lemma", "equation", "claim",
-         "chart", "illustration")
-#: Kinds of items that are the book's, not the paper's: a chart or table of an essay's numbers
-#: (``chart``) and a model of the book that illustrates an argument (``illustration``).  They are
-#: counted apart from the paper's items and their "Rebuilds" reads "charts fn 16-18" or
-#: "illustrates P4 (essay §I)".
-BOOK_KINDS = ("chart", "illustration")
-#: Older spelling of a status, still accepted.
-_ALIASES = {"not": "not rebuilt"}
-
-#: A figure label: ``fig-<paper>-<n>`` (``fig-bo-1``, ``fig-bo-s1``) or a claim map of the book,
-#: ``fig-<paper>-map-<claim>`` (``fig-bo-map-r5-north``, :mod:`lib.claim_maps`).
-_LABEL = re.compile(r"^fig-(bo|schiff|fas|gordon)-([a-z0-9]+|map-[a-z0-9]+(-[a-z0-9]+)*)$")
+__all__ = ["STATUSES", "KINDS", "BOOK_KINDS", "Item", "Paper", "papers", "collect", "figure_specs",
+           "figure_labels", "figure_number", "markdown_table", "summary", "summary_markdown",
+           "figure_index_markdown", "show", "refresh", "badge", "find", "box", "box_markdown"]
 
 
-@dataclass(frozen=True)
-class Item:
-    """One original figure, table, proposition or result of a paper.
+def _toc_order() -> list[str]:
+    """Chapter stems in the order of ``_toc.yml`` (empty if there is none)."""
+    import yaml
 
-    Parameters
-    ----------
-    paper : str
-        Key in :data:`PAPERS` (``"bo"``, ``"schiff"``, ``"fas"``, ``"gordon"``).
-    id : str
-        The paper's own name for it: ``"Fig. 1"``, ``"Result 3"``, ``"Prop. 1(ii)"``.
-    kind : str
-        One of :data:`KINDS`.
-    title : str
-        What it shows or says, in a few words.
-    ours : str
-        Where the book rebuilds it: a figure label (``"fig-bo-1"``) or the test
-        that checks it (``"tests/test_offshoring_model.py::test_result_1"``).
-    status : str
-        One of :data:`STATUSES`.
-    note : str
-        Why, when the status is not plainly ``replicated``.
-    source : str
-        For a :data:`BOOK_KINDS` item only (and required there): what of the paper it charts or
-        illustrates, e.g. ``"fn 16-18, 28"`` (a chart) or ``"P1, P4 (essay §I, pp. 1113-14)"``.
-    since : str
-        The version (``x.y.z``) since which the verdict stands, if it must be pinned here.  Normally
-        empty: :attr:`verdict_since` reads it from ``CHANGELOG.md`` (the newest release with a
-        ``verdict`` line for the item, else the first edition), so a change of grade needs only
-        its changelog line.
+    from .book import book_root
+
+    path = book_root() / "_toc.yml"
+    if not path.is_file():
+        return []
+    toc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    files = [c.get("file", "") for part in toc.get("parts", []) for c in part.get("chapters", [])]
+    return [f.rsplit("/", 1)[-1] for f in files]
+
+
+@cache
+def papers() -> dict[str, Paper]:
+    """Paper key -> :class:`Paper`: every sub-package of ``lib`` that declares ``PAPER``.
+
+    Ordered as the chapters in ``_toc.yml`` (a paper whose chapter is not there yet comes last).
+    A package added to ``lib.__path__`` (as the fifth-paper test does) is found too; call
+    :func:`refresh` after changing what is installed.
     """
+    found: dict[str, Paper] = {}
+    for info in pkgutil.iter_modules(lib.__path__):
+        if not info.ispkg:
+            continue
+        module = importlib.import_module(f"lib.{info.name}")
+        paper = getattr(module, "PAPER", None)
+        if paper is None:
+            continue
+        if not isinstance(paper, Paper):
+            raise TypeError(f"lib.{info.name}.PAPER must be a lib.contract.Paper")
+        if paper.package != info.name:
+            raise ValueError(f"lib.{info.name}.PAPER.package is {paper.package!r}")
+        if paper.key in found:
+            raise ValueError(f"paper key {paper.key!r} declared by two packages")
+        found[paper.key] = paper
+    order = _toc_order()
+    rank = {stem: i for i, stem in enumerate(order)}
+    keys = sorted(found, key=lambda k: (rank.get(found[k].chapter, len(rank)), found[k].package))
+    return {k: found[k] for k in keys}
 
-    paper: str
-    id: str
-    kind: str
-    title: str
-    ours: str
-    status: str
-    note: str = ""
-    source: str = ""
-    since: str = ""
 
-    def __post_init__(self):
-        if self.status in _ALIASES:
-            object.__setattr__(self, "status", _ALIASES[self.status])
-        if self.paper not in PAPERS:
-            raise ValueError(f"unknown paper key {self.paper!r}; expected one of {list(PAPERS)}")
-        if self.kind not in KINDS:
-            raise ValueError(f"kind must be one of {KINDS}, got {self.kind!r}")
-        if self.status not in STATUSES:
-            raise ValueError(f"status must be one of {STATUSES}, got {self.status!r}")
-        if not self.id or not self.title or not self.ours:
-            raise ValueError("id, title and ours must be non-empty")
-        if self.status != "replicated" and not self.note:
-            raise ValueError(f"{self.paper} {self.id}: a status other than 'replicated' needs a note")
-        if self.ours.startswith("fig-") and not _LABEL.match(self.ours):
-            raise ValueError(f"figure label {self.ours!r} must look like 'fig-<paper>-<n>' "
-                             f"or 'fig-<paper>-map-<claim>'")
-        if self.kind in BOOK_KINDS and not (self.status == "illustration" and self.source):
-            raise ValueError(f"{self.paper} {self.id}: an item of the book's own kind {self.kind!r} "
-                             "has status 'illustration' and says what it charts or illustrates (source)")
-        if self.source and self.kind not in BOOK_KINDS:
-            raise ValueError(f"{self.paper} {self.id}: source is only for the book's own kinds {BOOK_KINDS}")
-        if self.since and not re.fullmatch(r"\d+\.\d+\.\d+", self.since):
-            raise ValueError(f"{self.paper} {self.id}: since must be a version 'x.y.z', got {self.since!r}")
+def refresh() -> None:
+    """Forget the discovered papers (after adding a package to ``lib.__path__``)."""
+    papers.cache_clear()
+    _figure_specs.cache_clear()
 
-    @property
-    def verdict_since(self) -> str:
-        """The version since which this verdict stands (``"unreleased"`` if changed since the last)."""
-        if self.since:
-            return self.since
-        from . import release
 
-        return release.verdict_since(self.paper, self.id)
+def __getattr__(name):
+    if name == "PAPERS":  # discovered on first use: importing this module imports no paper
+        return papers()
+    if name == "NUMBER_PREFIX":  # paper key -> the prefix of its figure numbers ("BO", "Schiff")
+        return {k: p.prefix for k, p in papers().items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    @property
-    def is_book_own(self) -> bool:
-        """True for the book's own charts and illustrations (counted apart from the paper's items)."""
-        return self.kind in BOOK_KINDS
 
-    @property
-    def rebuilds(self) -> str:
-        """What the item stands for: ``"Gordon (2010), F1"`` is never claimed for the book's own items."""
-        short = PAPERS[self.paper][2]
-        if self.kind == "chart":
-            verb = "charts" if self.is_figure_label else "tabulates"
-            return f"{verb} {short}, {self.source} (the book's {'chart' if self.is_figure_label else 'table'})"
-        if self.kind == "illustration":
-            return f"illustrates {short}, {self.source} (the book's model)"
-        return f"{short}, {self.id}"
+def _paper_of(key: str) -> Paper:
+    found = papers()
+    if key not in found:
+        raise ValueError(f"unknown paper key {key!r}; expected one of {list(found)}")
+    return found[key]
 
-    @property
-    def is_figure_label(self) -> bool:
-        return self.ours.startswith("fig-")
 
-    @property
-    def number(self) -> str:
-        """The book's figure number (:func:`figure_number`), e.g. ``"BO-1"``; empty if no figure."""
-        return figure_number(self.ours) if self.is_figure_label else ""
+def _verdict_since(item: Item) -> str:
+    """The version since which ``item``'s verdict stands (``CHANGELOG.md``, :mod:`lib.changelog`)."""
+    from . import changelog
 
-    @property
-    def chapter(self) -> str:
-        return PAPERS[self.paper][1]
+    return changelog.verdict_since(item.paper, item.id)
+
+
+contract._registry = sys.modules[__name__]  # how an Item finds its paper (see lib.contract)
 
 
 _NUMBERED = re.compile(r"^fig-([a-z]+)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -168,7 +129,7 @@ def figure_number(label: str) -> str:
     ----------
     label : str
         A figure label ``fig-<paper>-<part>[-<part>...]`` with ``<paper>`` a key of
-        :data:`NUMBER_PREFIX`.
+        ``NUMBER_PREFIX`` (each paper's :attr:`Paper.prefix`).
 
     Returns
     -------
@@ -189,12 +150,13 @@ def figure_number(label: str) -> str:
         raise ValueError(f"figure label {label!r} must look like 'fig-<paper>-<n>' "
                          "(lower-case letters, digits and hyphens)")
     paper, rest = m.groups()
-    if paper not in NUMBER_PREFIX:
+    prefixes = {k: p.prefix for k, p in papers().items()}
+    if paper not in prefixes:
         raise ValueError(f"figure label {label!r} names no known paper; "
-                         f"expected one of {list(NUMBER_PREFIX)}")
+                         f"expected one of {list(prefixes)}")
     parts = [p.upper() if re.fullmatch(r"[a-z]{1,2}\d+|\d+", p) else p.capitalize()
              for p in rest.split("-")]
-    return "-".join([NUMBER_PREFIX[paper], *parts])
+    return "-".join([prefixes[paper], *parts])
 
 
 def label_of_function(fn) -> str | None:
@@ -206,8 +168,8 @@ def label_of_function(fn) -> str | None:
     parts = module.split(".")
     if not name.startswith("fig_") or len(parts) < 2 or parts[0] != "lib":
         return None
-    for key, (package, *_rest) in PAPERS.items():
-        if package == parts[1]:
+    for key, paper in papers().items():
+        if paper.package == parts[1]:
             label = f"fig-{key}-" + name.removeprefix("fig_").replace("_", "-")
             return label if _NUMBERED.match(label) else None
     return None
@@ -229,19 +191,78 @@ def numbered_title(title: str | None, fn) -> str | None:
     return f"{number}: {title}"
 
 
+def _keys(selection) -> list[str]:
+    found = papers()
+    keys = list(selection) if selection is not None else list(found)
+    for key in keys:
+        _paper_of(key)
+    return keys
+
+
 def collect(papers=None) -> list[Item]:
-    """All items of the given paper keys (default: every paper whose package exists)."""
+    """All items of the given paper keys (default: every paper), checked against their package."""
     items: list[Item] = []
-    for key in papers or PAPERS:
-        module_name = PAPERS[key][0]
-        try:
-            module = importlib.import_module(f"lib.{module_name}")
-        except ModuleNotFoundError as err:
-            if err.name == f"lib.{module_name}":
-                continue  # chapter not written yet
-            raise
-        items.extend(getattr(module, "REGISTRY", []))
+    for key in _keys(papers):
+        module = importlib.import_module(f"lib.{_paper_of(key).package}")
+        for it in getattr(module, "REGISTRY", []):
+            if it.paper != key:
+                raise ValueError(f"lib.{_paper_of(key).package}.REGISTRY holds an item of {it.paper!r}")
+            items.append(it)
     return items
+
+
+@cache
+def _figure_specs() -> dict[str, FigureSpec]:
+    out: dict[str, FigureSpec] = {}
+    for key, paper in papers().items():
+        try:
+            module = importlib.import_module(f"lib.{paper.package}.figures")
+        except ModuleNotFoundError as err:
+            if err.name == f"lib.{paper.package}.figures":
+                continue  # a paper without figures
+            raise
+        for label, spec in getattr(module, "FIGURES", {}).items():
+            if label != spec.label or spec.paper != key:
+                raise ValueError(f"lib.{paper.package}.figures.FIGURES: {label} is not a figure of {key}")
+            out[label] = spec
+    return out
+
+
+def claim_maps(papers=None) -> list:
+    """Every claim map (:class:`lib.claim_maps.ClaimMap`) the papers declare in ``checks.CLAIM_MAPS``.
+
+    Found like the papers themselves, by discovery (``lib.<package>.checks``), in paper order.
+    """
+    out = []
+    for key in _keys(papers):
+        name = f"lib.{_paper_of(key).package}.checks"
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name == name:
+                continue  # no claim of this paper mapped (yet)
+            raise
+        out.extend(getattr(module, "CLAIM_MAPS", []))
+    return out
+
+
+def claim_map(label: str):
+    """The claim map with figure label ``label`` (``KeyError`` if none)."""
+    for cm in claim_maps():
+        if cm.label == label:
+            return cm
+    raise KeyError(f"no claim map labelled {label!r}")
+
+
+def figure_specs(papers=None) -> dict[str, FigureSpec]:
+    """Figure label -> :class:`FigureSpec` of the given papers (default: all), from their ``FIGURES``.
+
+    Imports each paper's ``figures`` module (and so matplotlib): the chapter helper, the live-panel
+    tests and the benchmarks read this, the models never do.
+    """
+    keys = set(_keys(papers))
+    return {label: s for label, s in _figure_specs().items() if s.paper in keys}
+
 
 
 def figure_labels(papers=None) -> dict[str, str]:
@@ -323,7 +344,7 @@ def markdown_table(items: list[Item], with_paper: bool = False, with_since: bool
     """
     head = ((["Paper"] if with_paper else []) + ["Original", "What", "Status"]
             + (["Since"] if with_since else []) + ["In this book", "Note"])
-    rows = [([PAPERS[it.paper][2]] if with_paper else [])
+    rows = [([_paper_of(it.paper).short] if with_paper else [])
             + [it.id, it.title, badge(it.status)] + ([it.verdict_since] if with_since else [])
             + [_where(it), it.note] for it in items]
     return tables.markdown_table(head, rows)
@@ -349,12 +370,12 @@ def summary_markdown(papers=None) -> str:
     status, their total, and apart from them the book's own charts and illustrations."""
     items = collect(papers)
     rows = []
-    for key, (_, chapter, short, _) in PAPERS.items():
-        if papers is None or key in papers:
-            mine = [it for it in items if it.paper == key]
-            counts = summary(mine)
-            rows.append([f"{{doc}}`{short} <{chapter}>`", *(counts[s] for s in STATUSES),
-                         sum(counts.values()), book_own_count(mine)])
+    for key in _keys(papers):
+        paper = _paper_of(key)
+        mine = [it for it in items if it.paper == key]
+        counts = summary(mine)
+        rows.append([f"{{doc}}`{paper.short} <{paper.chapter}>`", *(counts[s] for s in STATUSES),
+                     sum(counts.values()), book_own_count(mine)])
     return tables.markdown_table(["Paper", *STATUSES, "total", BOOK_OWN_HEAD], rows)
 
 

@@ -120,7 +120,9 @@ def test_verdict_since_reads_the_changelog(monkeypatch):
     text = ("## Unreleased\n\n- `bo` `Result 7` verdict: differs -> partial. Why.\n\n"
             "## 0.2.0 — 2026-12-01\n\n- `bo` `Result 6` verdict: partial -> replicated. Why.\n"
             "- `bo` `Fig. 3` numbers: a_X moved.\n\n## 0.1.0 — 2026-11-28\n\nFirst.\n")
-    monkeypatch.setattr(release, "changelog", lambda root=None: tuple(release.parse_changelog(text)))
+    from lib import changelog  # where the changelog is read (lib.release re-exports its names)
+
+    monkeypatch.setattr(changelog, "changelog", lambda root=None: tuple(release.parse_changelog(text)))
     assert release.verdict_since("bo", "Result 7") == release.UNRELEASED
     assert release.verdict_since("bo", "Result 6") == "0.2.0"
     assert release.verdict_since("bo", "Fig. 3") == "0.1.0"  # numbers only: the verdict stands

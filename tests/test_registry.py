@@ -18,10 +18,10 @@ ITEMS = registry.collect()
 
 def test_registry_is_not_empty_for_written_chapters():
     papers = {it.paper for it in ITEMS}
-    for key, (_, chapter, _, _) in registry.PAPERS.items():
-        nb = nbformat.read(CHAPTERS / f"{chapter}.ipynb", as_version=4)
+    for key, paper in registry.PAPERS.items():
+        nb = nbformat.read(CHAPTERS / f"{paper.chapter}.ipynb", as_version=4)
         if len(nb.cells) > 5:  # a written chapter, not a stub
-            assert key in papers, f"chapter {chapter} has no registry"
+            assert key in papers, f"chapter {paper.chapter} has no registry"
 
 
 def test_ids_and_labels_are_unique():

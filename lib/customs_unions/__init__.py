@@ -6,24 +6,22 @@ model (:mod:`.model`), the figures (:mod:`.figures`), the sympy derivations
 (:mod:`.checks`) and the replication registry.
 """
 
+from lib.contract import Paper, lazy_attributes
+
 from .checks import Check, check, check_markdown, presets_markdown  # noqa: F401
-from .figures import (  # noqa: F401
-    FIG1_CONTROLS,
-    FIG1_EXTRAS,
-    LIVE_PANELS,
-    NO_PRESET,
-    PRESET_CONTROL,
-    S1_EXTRAS,
-    S23_CONTROLS,
-    S23_EXTRAS,
-    fig_1,
-    fig_s1,
-    fig_s2,
-    fig_s3,
-)
 from .model import *  # noqa: F401,F403
 from .model import ThreeCountryParams, TwoCountryParams, results  # noqa: F401
 from .registry_items import REGISTRY  # noqa: F401
 
+#: The paper, its chapter and its citation (see :class:`lib.contract.Paper`).
+PAPER = Paper("fas", "Fernández-Arias & Spiegel (1996)",
+              "North-South Customs Unions and International Capital Mobility",
+              1996, "fernandez_arias_spiegel", "fernandezarias1996north", "customs_unions")
+
 #: The house name for the chapter's main parameter dataclass (three-country model).
 Params = ThreeCountryParams
+
+
+#: The figures (:mod:`.figures`, which loads pyplot and the book's style) load on first use of one
+#: of their names: importing the package loads the model only.
+__getattr__ = lazy_attributes(__name__, "figures")

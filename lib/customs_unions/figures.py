@@ -11,8 +11,9 @@ import dataclasses
 
 import numpy as np
 
-from lib.controls import Control, LivePanel, as_real
+from lib.contract import Explore, FigureSpec, figures
 from lib.figures import COLORS, new_axes
+from lib.params import Control, as_real
 
 from .model import (
     PRESETS,
@@ -284,8 +285,22 @@ def with_preset(params: ThreeCountryParams, name: str) -> ThreeCountryParams:
     return _resolve(params, name)[0] if name != NO_PRESET else dataclasses.replace(params)
 
 
-#: The chapter's live panel, by figure label (see :class:`lib.controls.LivePanel`).
-LIVE_PANELS = {
-    "fig-fas-1": LivePanel(fig_1, ThreeCountryParams(), FIG1_CONTROLS, FIG1_EXTRAS,
-                           "Figure 1: Northern welfare from a full accord"),
-}
+_ALT = "Figure 1, Northern welfare diagram"
+
+#: The chapter's figures: static version, caption values, explorers and live panel
+#: (see :class:`lib.contract.FigureSpec`; shown by :func:`lib.chapter.figure`).
+FIGURES = figures(
+    FigureSpec("fig-fas-1", fig_1, ThreeCountryParams(), title="Northern welfare from a full accord",
+               explore=[Explore({"preset": list(PRESETS)}, "Figure 1 under the brief's presets", 80, _ALT),
+                        Explore({"T": np.round(np.arange(0.02, 0.43, 0.04), 2)},
+                                "Figure 1 as the tariff preference T grows (other parameters at the "
+                                "chapter's values)", 80, _ALT)],
+               controls=FIG1_CONTROLS, extras=FIG1_EXTRAS, live=True,
+               live_title="Figure 1: Northern welfare from a full accord"),
+    FigureSpec("fig-fas-s1", fig_s1, TwoCountryParams(), title="Two-country model against τ",
+               extras=S1_EXTRAS),
+    FigureSpec("fig-fas-s2", fig_s2, ThreeCountryParams(), title="Three-country model (S2)",
+               controls=S23_CONTROLS, extras=S23_EXTRAS),
+    FigureSpec("fig-fas-s3", fig_s3, ThreeCountryParams(), title="Three-country model (S3)",
+               controls=S23_CONTROLS, extras=S23_EXTRAS),
+)

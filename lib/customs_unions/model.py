@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lib.controls import as_real_array, control, require_finite, require_real
+from lib.params import as_real_array, control, require_finite, require_real
 
 __all__ = [
     "TwoCountryParams", "ThreeCountryParams", "PRESETS", "preset",

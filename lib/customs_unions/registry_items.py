@@ -1,6 +1,6 @@
 """The replication registry of Fernández-Arias & Spiegel (1996): every figure and result."""
 
-from lib.registry import Item
+from lib.contract import Item
 
 _T = "tests/test_customs_unions.py::test_result_"
 

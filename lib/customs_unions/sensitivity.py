@@ -12,7 +12,7 @@ import dataclasses
 
 import numpy as np
 
-from lib.controls import specs
+from lib.params import specs
 
 from .model import ThreeCountryParams, three_country
 

@@ -11,9 +11,9 @@ The essay has no model and no figures.  This package keeps three things apart:
   migration, a negotiation game).  None of these models is the author's.
 """
 
-from lib.registry import Item
+from lib.contract import Item, Paper, lazy_attributes
 
-from .data import Claim, ClaimsFormatError, claim, load_claims
+from .data import DATA_ROWS, Claim, ClaimsFormatError, claim, load_claims
 from .essay import (
     PROPOSITIONS,
     TABLE_T1,
@@ -21,24 +21,6 @@ from .essay import (
     proposition,
     table_t1_markdown,
     table_t2_markdown,
-)
-from .figures import (
-    DATA_ROWS,
-    F2_EXTRAS,
-    F4_EXTRAS,
-    LIVE_PANELS,
-    NO_PRESET,
-    fig_d1,
-    fig_d2,
-    fig_d3,
-    fig_d4,
-    fig_d5,
-    fig_d6,
-    fig_d7,
-    fig_f1,
-    fig_f2,
-    fig_f3,
-    fig_f4,
 )
 from .model import (
     PRESETS,
@@ -61,11 +43,15 @@ from .model import (
 __all__ = [
     "REGISTRY", "Claim", "ClaimsFormatError", "claim", "load_claims", "PROPOSITIONS", "TABLE_T1",
     "TABLE_T2", "proposition", "table_t1_markdown", "table_t2_markdown", "DATA_ROWS", "F2_EXTRAS",
-    "F4_EXTRAS", "LIVE_PANELS", "NO_PRESET", "fig_d1", "fig_d2", "fig_d3", "fig_d4", "fig_d5", "fig_d6", "fig_d7",
+    "F4_EXTRAS", "NO_PRESET", "fig_d1", "fig_d2", "fig_d3", "fig_d4", "fig_d5", "fig_d6", "fig_d7",
     "fig_f1", "fig_f2", "fig_f3", "fig_f4", "PRESETS", "BargainParams", "GainsParams", "HOSParams",
     "Illustrations", "TechParams", "apply_preset", "autarky", "bargain", "crossing_tau",
     "free_migration", "free_trade", "migration_gains", "migration_M_star", "results",
 ]
+
+#: The paper, its chapter and its citation (see :class:`lib.contract.Paper`).
+PAPER = Paper("gordon", "Gordon (2010)", "People Are Not Bananas: How Immigration Differs from Trade",
+              2010, "gordon", "gordon2010people", "migration_vs_trade")
 
 _T = "tests/test_migration_vs_trade.py::"
 
@@ -175,3 +161,8 @@ for _p in PROPOSITIONS:
     _fig = f" (see {_p.figure.replace('fig-gordon-', '').upper()})" if _p.figure else ""
     REGISTRY.append(Item("gordon", _p.id, "claim", f"{_p.title} ({_p.cite})", _T + _test,
                          _status, _note + _fig))
+
+
+#: The figures (:mod:`.figures`, which loads pyplot and the book's style) load on first use of one
+#: of their names: importing the package loads the model only.
+__getattr__ = lazy_attributes(__name__, "figures")

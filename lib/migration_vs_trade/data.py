@@ -232,3 +232,18 @@ def claim(cid: str) -> Claim:
 def value(cid: str) -> float:
     """Shortcut: the number of row ``cid``."""
     return claim(cid).value
+
+
+#: The claim ids each data figure draws (the tests check every value drawn against these rows).
+DATA_ROWS: dict[str, tuple[str, ...]] = {
+    "d1": ("Q04", "Q05", "Q07", "Q08", "Q09", "Q20"),
+    "d2": ("Q22", "Q23", "Q25", "Q34", "Q32", "Q33", "Q35", "Q37", "Q44", "Q45", "Q56",
+           "Q63", "Q64", "Q65", "Q69", "Q71"),
+    "d3": ("Q35", "Q36", "Q25", "Q69", "Q71"),
+    "d4": ("Q26", "Q27", "Q28", "Q29", "Q30", "Q31", "Q41", "Q42", "Q43", "Q74", "Q19",
+           "Q72", "Q73", "Q77", "Q75"),
+    "d5": ("Q12", "Q14", "Q81", "Q11"),
+    "d6": ("Q88", "Q87", "Q85", "Q86", "Q90", "Q83", "Q84", "Q89"),
+    "d7": ("Q20", "Q32", "Q24", "Q33", "Q40", "Q47", "Q57", "Q80", "Q50", "Q18", "Q76",
+           "Q51", "Q66", "Q69", "Q52", "Q54", "Q55", "Q17", "Q07"),
+}

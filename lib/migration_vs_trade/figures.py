@@ -17,11 +17,12 @@ import dataclasses
 import numpy as np
 from matplotlib.patches import Polygon, Rectangle
 
-from lib.controls import Control, LivePanel
+from lib.contract import Explore, FigureSpec, figures
 from lib.figures import COLORS, new_axes, nice_ceil
+from lib.params import Control
 
 from . import model as mdl
-from .data import load_claims
+from .data import DATA_ROWS, load_claims  # noqa: F401 - DATA_ROWS re-exported
 
 H_COL, F_COL = COLORS["north"], COLORS["south"]
 
@@ -29,19 +30,6 @@ H_COL, F_COL = COLORS["north"], COLORS["south"]
 # Data figures
 # ---------------------------------------------------------------------------
 
-#: The claim ids each data figure draws (the tests check every value drawn against these rows).
-DATA_ROWS: dict[str, tuple[str, ...]] = {
-    "d1": ("Q04", "Q05", "Q07", "Q08", "Q09", "Q20"),
-    "d2": ("Q22", "Q23", "Q25", "Q34", "Q32", "Q33", "Q35", "Q37", "Q44", "Q45", "Q56",
-           "Q63", "Q64", "Q65", "Q69", "Q71"),
-    "d3": ("Q35", "Q36", "Q25", "Q69", "Q71"),
-    "d4": ("Q26", "Q27", "Q28", "Q29", "Q30", "Q31", "Q41", "Q42", "Q43", "Q74", "Q19",
-           "Q72", "Q73", "Q77", "Q75"),
-    "d5": ("Q12", "Q14", "Q81", "Q11"),
-    "d6": ("Q88", "Q87", "Q85", "Q86", "Q90", "Q83", "Q84", "Q89"),
-    "d7": ("Q20", "Q32", "Q24", "Q33", "Q40", "Q47", "Q57", "Q80", "Q50", "Q18", "Q76",
-           "Q51", "Q66", "Q69", "Q52", "Q54", "Q55", "Q17", "Q07"),
-}
 
 
 def _claims(claims):
@@ -639,14 +627,36 @@ def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
     return fig
 
 
-#: The chapter's live panels, by figure label (see :class:`lib.controls.LivePanel`).
-LIVE_PANELS = {
-    "fig-gordon-f1": LivePanel(fig_f1, mdl.HOSParams(), ("K_H", "L_H", "alpha", "beta", "gamma"),
-                               title="F1 live"),
-    "fig-gordon-f2": LivePanel(fig_f2, mdl.TechParams(), ("tau", "edge"), F2_EXTRAS, "F2 live"),
-    "fig-gordon-f3": LivePanel(fig_f3, mdl.GainsParams(), ("m", "rho", "a", "c", "phi", "LO_ratio"),
-                               title="F3 live"),
-    "fig-gordon-f4": LivePanel(fig_f4, mdl.BargainParams(),
-                               ("theta", "rho", "kappa", "lam", "eps", "eta", "W", "s_B", "K_B"),
-                               F4_EXTRAS, "F4 live"),
-}
+_ALT = "{}, the book's illustrative model (not in the essay)"
+
+#: The chapter's figures: static version, caption values, explorers and live panels
+#: (see :class:`lib.contract.FigureSpec`; shown by :func:`lib.chapter.figure`).
+FIGURES = figures(
+    *(FigureSpec(f"fig-gordon-d{n}", draw, title=f"D{n}")
+      for n, draw in enumerate((fig_d1, fig_d2, fig_d3, fig_d4, fig_d5, fig_d6, fig_d7), start=1)),
+    FigureSpec("fig-gordon-f1", fig_f1, mdl.HOSParams(), title="F1",
+               explore=[Explore({"K_H": np.arange(20.0, 281.0, 20.0)},
+                                "F1 (the book's model, not the essay's): move H's capital K_H (K_F = 300 − K_H)", 60,
+                                _ALT.format("F1"))],
+               controls=("K_H", "L_H", "alpha", "beta", "gamma"), live=True, live_title="F1 live"),
+    FigureSpec("fig-gordon-f2", fig_f2, mdl.TechParams(),
+               caption={"endowments": "H = (L 100, K 200), F = (L 200, K 100)"},
+               names=["tau", "edge", "alpha", "beta", "gamma"], title="F2",
+               explore=[Explore({"tau": np.round(np.arange(1.0, 4.01, 0.25), 2)},
+                                "F2 (the book's model, not the essay's): move H's productivity edge τ", 60,
+                                _ALT.format("F2"))],
+               controls=("tau", "edge"), extras=F2_EXTRAS, live=True, live_title="F2 live"),
+    FigureSpec("fig-gordon-f3", fig_f3, mdl.GainsParams(), title="F3",
+               explore=[Explore({"m": [0.0, 0.01, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4,
+                                       0.45, 0.5]},
+                                "F3 (the book's model, not the essay's): move the number of migrants m "
+                                "(share of L_D)", 55, _ALT.format("F3"))],
+               controls=("m", "rho", "a", "c", "phi", "LO_ratio"), live=True, live_title="F3 live"),
+    FigureSpec("fig-gordon-f4", fig_f4, mdl.BargainParams(),
+               names=["theta", "rho", "kappa", "lam", "eps", "eta"], title="F4",
+               explore=[Explore({"preset": list(F4_EXTRAS["preset"].options)},
+                                "F4 (the book's model, not the essay's): choose a preset (the book's "
+                                "encodings of the essay's claims)", 60, _ALT.format("F4"))],
+               controls=("theta", "rho", "kappa", "lam", "eps", "eta", "W", "s_B", "K_B"),
+               extras=F4_EXTRAS, live=True, live_title="F4 live"),
+)

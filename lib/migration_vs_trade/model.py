@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import brentq
 
-from lib.controls import (
+from lib.params import (
     SUPPORTED_MAGNITUDE,
     as_real,
     as_real_array,

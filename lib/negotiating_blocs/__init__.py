@@ -5,23 +5,17 @@ See :mod:`.model` (numerics), :mod:`.figures` (figures) and :mod:`.symbolic`
 (sympy derivations of (6), (7), (8), (10), (13)).
 """
 
-from lib.registry import Item
+from lib.contract import Item, Paper, lazy_attributes
 
-from .figures import (
-    FIG1_CONTROLS,
-    FIG1_EXTRAS,
-    LIVE_PANELS,
-    fig_1,
-    fig_s1,
-    fig_s2,
-    fig_s3,
-    fig_s4,
-    fig_s5,
-)
 from .model import Params, results, solve
 
-__all__ = ["Params", "results", "solve", "LIVE_PANELS", "fig_1", "fig_s1", "fig_s2", "fig_s3", "fig_s4", "fig_s5",
+__all__ = ["Params", "results", "solve", "fig_1", "fig_s1", "fig_s2", "fig_s3", "fig_s4", "fig_s5",
            "FIG1_CONTROLS", "FIG1_EXTRAS", "REGISTRY"]
+
+#: The paper, its chapter and its citation (see :class:`lib.contract.Paper`).
+PAPER = Paper("schiff", "Schiff (2014)",
+              "Small States, Micro States, and their International Negotiation and Migration",
+              2014, "schiff", "schiff2014small", "negotiating_blocs")
 
 _T = "tests/test_negotiating_blocs.py::"
 
@@ -88,3 +82,8 @@ REGISTRY: list[Item] = [
          _T + "test_prop3", "replicated",
          "In the book's small Heckscher-Ohlin block [B]; the paper argues verbally."),
 ]
+
+
+#: The figures (:mod:`.figures`, which loads pyplot and the book's style) load on first use of one
+#: of their names: importing the package loads the model only.
+__getattr__ = lazy_attributes(__name__, "figures")

@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Polygon, Rectangle
 
-from lib.controls import Control, LivePanel
+from lib.contract import Explore, FigureSpec, figures
 from lib.figures import COLORS, new_axes, nice_ceil
+from lib.params import Control
 
 from . import model as m
 
@@ -358,10 +359,24 @@ def fig_s5(params: m.Params, ax=None):
     return fig
 
 
-#: The chapter's live panels, by figure label (see :class:`lib.controls.LivePanel`).
-LIVE_PANELS = {
-    "fig-schiff-1": LivePanel(fig_1, m.Params(), FIG1_CONTROLS, FIG1_EXTRAS, "Figure 1, live"),
-    "fig-schiff-s5": LivePanel(fig_s5, m.Params(),
-                               ("a", "b", "s_X", "L_bar", "p_N", "tau0", "kappa_T", "omega", "c"),
-                               title="Proposition 3, live (Heckscher-Ohlin block)"),
-}
+_P = m.Params()  # the brief's defaults
+_BLOC = ["N", "rho", "x", "gamma0", "gamma1", "alpha"]
+
+#: The chapter's figures: static version, caption values, explorers and live panels
+#: (see :class:`lib.contract.FigureSpec`; shown by :func:`lib.chapter.figure`).
+FIGURES = figures(
+    FigureSpec("fig-schiff-1", fig_1, _P, names=[*_BLOC, "c", "spec"], title="Bloc benefit curves",
+               explore=[Explore({"alpha": np.round(np.linspace(0.1, 1.0, 19), 3)},
+                                "Figure 1 as heterogeneity α changes", 64, "Figure 1")],
+               controls=FIG1_CONTROLS, extras=FIG1_EXTRAS, live=True, live_title="Figure 1, live"),
+    FigureSpec("fig-schiff-s1", fig_s1, _P, names=_BLOC, title="Comparative statics (Prop. 1)"),
+    FigureSpec("fig-schiff-s2", fig_s2, _P, names=_BLOC, title="Formation threshold"),
+    FigureSpec("fig-schiff-s3", fig_s3, _P, names=[*_BLOC, "c"], title="Optimal migration"),
+    FigureSpec("fig-schiff-s4", fig_s4, _P, names=["N", "rho", "x", "gamma0", "gamma1", "c"],
+               title="Bloc value with and without migration"),
+    FigureSpec("fig-schiff-s5", fig_s5, _P,
+               names=["a", "b", "s_X", "L_bar", "p_N", "tau0", "kappa_T", "omega"],
+               title="Heckscher-Ohlin block (Prop. 3)",
+               controls=("a", "b", "s_X", "L_bar", "p_N", "tau0", "kappa_T", "omega", "c"), live=True,
+               live_title="Proposition 3, live (Heckscher-Ohlin block)"),
+)

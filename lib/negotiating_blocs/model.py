@@ -34,7 +34,7 @@ import numpy as np
 from scipy.optimize import brentq
 from scipy.special import lambertw
 
-from lib.controls import as_real, as_real_array, control, require_finite, require_real
+from lib.params import as_real, as_real_array, control, require_finite, require_real
 
 #: The α(M) maps: ``paper`` decodes the surviving derivative of (8) as -4/(2M+1) (the chapter's
 #: reading); ``paper_alt`` as -2/(M+1), the other parse of the garbled glyphs (the same map with

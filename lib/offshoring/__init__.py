@@ -7,31 +7,8 @@ supplementary ``fig_s1`` ... ``fig_s3``) draw the chapter's figures; ``REGISTRY`
 lists every original figure and result and what became of it.
 """
 
-from lib.registry import Item
+from lib.contract import Item, Paper, lazy_attributes
 
-from .figures import (  # noqa: F401
-    FIG1_EXTRAS,
-    FIG2_EXTRAS,
-    FIG3_EXTRAS,
-    FIG4_EXTRAS,
-    FIG5_EXTRAS,
-    FIGS3_EXTRAS,
-    LIVE_PANELS,
-    PANEL_CONTROLS,
-    PHI,
-    PHI0,
-    PHI1,
-    PHI_FIG3,
-    STAGE,
-    fig_1,
-    fig_2,
-    fig_3,
-    fig_4,
-    fig_5,
-    fig_s1,
-    fig_s2,
-    fig_s3,
-)
 from .model import (  # noqa: F401
     RESULTS_DOC,
     Equilibrium,
@@ -67,6 +44,10 @@ from .model import (  # noqa: F401
     welfare_metric,
     with_beta,
 )
+
+#: The paper, its chapter and its citation (see :class:`lib.contract.Paper`).
+PAPER = Paper("bo", "Baldwin & Okubo (2014)", "International Trade, Offshoring and Heterogeneous Firms",
+              2014, "baldwin_okubo", "baldwin2014offshoring", "offshoring")
 
 _T = "tests/test_offshoring.py::"
 
@@ -167,3 +148,8 @@ REGISTRY: list[Item] = [
          "first rise). At the defaults, against forbidden relocation at the same φ, the South has more "
          "varieties, not fewer."),
 ]
+
+
+#: The figures (:mod:`.figures`, which loads pyplot and the book's style) load on first use of one
+#: of their names: importing the package loads the model only.
+__getattr__ = lazy_attributes(__name__, "figures")

@@ -12,14 +12,15 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from lib.controls import Control, LivePanel
+from lib.contract import Explore, FigureSpec, figures
 from lib.figures import COLORS, new_axes, nice_ceil
+from lib.params import Control
 
 from . import model as m
 
 __all__ = ["PHI", "PHI_FIG3", "PHI0", "PHI1", "STAGE", "FIG1_EXTRAS", "FIG2_EXTRAS",
            "FIG3_EXTRAS", "FIG4_EXTRAS", "FIG5_EXTRAS", "FIGS3_EXTRAS", "PANEL_CONTROLS",
-           "fig_1", "fig_2", "fig_3", "fig_4", "fig_5", "fig_s1", "fig_s2", "fig_s3", "LIVE_PANELS"]
+           "fig_1", "fig_2", "fig_3", "fig_4", "fig_5", "fig_s1", "fig_s2", "fig_s3", "FIGURES"]
 
 #: The running variable and the pre/post pair of a trade opening.
 PHI = Control(0.5, 0.0, 0.99, 0.01, "φ", doc="freeness of trade, φ = (1+t)^(1-σ)")
@@ -436,9 +437,30 @@ def fig_s3(params: m.Params, *, phi: float = 0.5, ax=None):
     return fig
 
 
-#: The chapter's live panels, by figure label (see :class:`lib.controls.LivePanel`).
-LIVE_PANELS = {
-    f"fig-bo-{n}": LivePanel(draw, m.Params(), PANEL_CONTROLS, extras)
-    for n, draw, extras in [(1, fig_1, FIG1_EXTRAS), (2, fig_2, FIG2_EXTRAS), (3, fig_3, FIG3_EXTRAS),
-                            (4, fig_4, FIG4_EXTRAS), (5, fig_5, FIG5_EXTRAS)]
-}
+_PHI_GRID = np.round(np.linspace(0.05, 0.95, 19), 2)
+_PHI1_GRID = np.round(np.linspace(0.45, 0.95, 11), 2)
+_P = m.Params()  # the chapter's parameters (the brief's set A)
+#: The caption's name of each running variable.
+CAPTION = {"phi": "φ", "phi0": "φ₀", "phi1": "φ₁"}
+
+#: The chapter's figures: static version, caption values, explorers and live panels
+#: (see :class:`lib.contract.FigureSpec`; shown by :func:`lib.chapter.figure`).
+FIGURES = figures(
+    *(FigureSpec(f"fig-bo-{n}", draw, _P, kwargs, {CAPTION[k]: v for k, v in kwargs.items()},
+                 title=title, explore=[Explore({name: grid}, f"Figure {n} {where}")],
+                 controls=PANEL_CONTROLS, extras=extras, live=True)
+      for n, draw, kwargs, extras, title, (name, grid), where in [
+          (1, fig_1, {"phi": 0.5}, FIG1_EXTRAS, "Two adjustment paths", ("phi", _PHI_GRID),
+           "at other levels of trade freeness"),
+          (2, fig_2, {"phi0": 0.4, "phi1": 0.55}, FIG2_EXTRAS, "HFT productivity weights",
+           ("phi1", _PHI1_GRID), "for larger openings (φ₁)"),
+          (3, fig_3, {"phi": 0.3}, FIG3_EXTRAS, "Gains from relocation", ("phi", _PHI_GRID),
+           "at other levels of trade freeness"),
+          (4, fig_4, {"phi": 0.5}, FIG4_EXTRAS, "Where firms produce", ("phi", _PHI_GRID),
+           "from the XX phase to full agglomeration"),
+          (5, fig_5, {"phi0": 0.4, "phi1": 0.55}, FIG5_EXTRAS, "Productivity with free relocation",
+           ("phi1", _PHI1_GRID), "for larger openings (φ₁)")]),
+    FigureSpec("fig-bo-s1", fig_s1, _P, title="Cut-offs and the North's share of firms"),
+    FigureSpec("fig-bo-s2", fig_s2, _P, title="Productivity against φ"),
+    FigureSpec("fig-bo-s3", fig_s3, _P, {"phi": 0.5}, {"φ": 0.5}, title="Welfare", extras=FIGS3_EXTRAS),
+)

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy.optimize import elementwise
 
-from lib.controls import as_real, as_real_array, control, require_finite, require_real
+from lib.params import as_real, as_real_array, control, require_finite, require_real
 
 __all__ = [
     "Params", "Equilibrium", "PreRelocation", "RESULTS_DOC",

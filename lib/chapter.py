@@ -1,0 +1,122 @@
+"""One call per figure in a chapter: the numbered static figure, its explorers and its live panel.
+
+A chapter shows a figure with a Markdown cell (the prose and the ``{glue:figure}`` directive with
+the caption, which MyST must read as Markdown) and one code cell::
+
+    chapter.figure("fig-bo-1")
+
+which reads the figure's :class:`lib.contract.FigureSpec` (declared in the paper's
+``figures.py``) and
+
+1. draws the numbered figure at the declared parameters and exports and glues it
+   (:func:`lib.figures.publish`: SVG + PNG, the figure and its ``<label>-params`` caption text);
+2. shows its kernel-free explorers (:func:`lib.explorer.explorer`, frames computed while the book
+   is built);
+3. shows its live panel (:class:`lib.controls.LivePanel`) when the notebook runs in Jupyter or
+   Binder.  In the book's own build (the :envvar:`TRADE_BOOK_STATIC` variable, set by the local
+   Sphinx extension ``_ext/book_html.py``) it shows one line saying how to get the live version
+   instead, so the static pages carry no widget.
+
+Glue keys are read from the whole executed notebook, so the ``{glue:figure}`` cell may come
+before the call that glues it.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass, field
+
+from lib.contract import FigureSpec
+
+__all__ = ["figure", "live_panel", "spec", "static_build", "STATIC_ENV", "LIVE_NOTE"]
+
+#: Set (to ``1``) while the book's static pages are built: live panels then show :data:`LIVE_NOTE`.
+STATIC_ENV = "TRADE_BOOK_STATIC"
+
+#: What a static page shows where a live panel would be.
+LIVE_NOTE = ("The frames above were computed when the book was built. For every parameter value, "
+             "open this page in Binder or Jupyter with the launch (rocket) button at the top of the "
+             "page: this cell then shows a live panel.")
+
+
+def static_build() -> bool:
+    """Whether the notebook is executed to build the book's static pages."""
+    return os.environ.get(STATIC_ENV, "") not in ("", "0")
+
+
+def spec(label: str | FigureSpec) -> FigureSpec:
+    """The :class:`FigureSpec` of ``label`` (from the declaring paper's ``FIGURES``)."""
+    if isinstance(label, FigureSpec):
+        return label
+    from lib import registry
+
+    found = registry.figure_specs()
+    if label not in found:
+        raise KeyError(f"no figure {label!r} is declared in any paper's FIGURES")
+    return found[label]
+
+
+@dataclass
+class FigureBlock:
+    """What :func:`figure` shows: explorers, then the live panel (or the note that replaces it)."""
+
+    spec: FigureSpec
+    explorers: list = field(default_factory=list)
+    live: bool = False
+    note: bool = True
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        for ex in self.explorers:
+            display(ex)
+        if self.live:
+            display(_panel_or_note(self.spec, self.note))
+
+
+def _panel_or_note(s: FigureSpec, note: bool = True):
+    from IPython.display import HTML
+
+    if static_build():
+        return HTML(f'<p class="bk-live-note">{html.escape(LIVE_NOTE)}</p>' if note else "")
+    from lib.controls import LivePanel
+
+    return LivePanel.from_spec(s).show()
+
+
+def figure(label: str | FigureSpec, *, live: bool | None = None, note: bool = True) -> FigureBlock:
+    """Publish a chapter's figure and show its explorers and live panel (see the module docstring).
+
+    Parameters
+    ----------
+    label : str or FigureSpec
+        The figure's label, e.g. ``"fig-bo-1"``.
+    live : bool, optional
+        Show the live panel here (default: whether the spec declares one).  ``False`` when the
+        chapter places the panel elsewhere (:func:`live_panel`).
+    note : bool
+        On static pages, the line pointing to the live version (``False`` when the chapter's
+        prose says it in its own words).
+
+    Returns
+    -------
+    FigureBlock
+        Displays as the explorers and the live panel.
+    """
+    from lib.explorer import explorer
+    from lib.figures import publish
+
+    s = spec(label)
+    publish(s.make(), s.label, params=s.params, extra=s.caption, names=s.names)
+    explorers = [explorer(s.draw, s.params, e.grid, extras=s.extras, dpi=e.dpi, title=e.title,
+                          alt=e.alt) for e in s.explore]
+    return FigureBlock(s, explorers, s.live if live is None else live, note)
+
+
+def live_panel(label: str | FigureSpec, *, note: bool = True):
+    """The live panel of a figure, on its own (the note that replaces it on static pages)."""
+    s = spec(label)
+    if not s.live:
+        raise ValueError(f"{s.label} declares no live panel")
+    return _panel_or_note(s, note)
