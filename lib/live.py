@@ -22,13 +22,28 @@ the same figure (the static figure a reader cites) in one way: content always li
 frame, so an artist with a z-order below the grid (an image at ``zorder=0``) covers it.  With
 the book's style (``axes.axisbelow``) nothing else changes; the tests bound the difference.
 
-Matplotlib internals used (the version is pinned): ``Axis._update_ticks``,
-``Axes._update_title_position`` and the axes' three title objects.
+Matplotlib internals
+--------------------
+The layered redraw reads and resets ten private names of matplotlib (listed in
+:data:`PRIVATE_NAMES`; ``tests/test_live.py`` asserts each exists in the installed version):
+
+* ``Axis._update_ticks()`` (the ticks a render would draw, for the frame's fingerprint),
+  ``Axis._scale`` and ``Axis._set_axes_scale()`` (reset the scale without rebuilding the ticks);
+* ``Axes._left_title``, ``Axes._right_title`` (the two titles beside ``Axes.title``),
+  ``Axes._autotitlepos``, ``Axes._update_title_position()`` (place titles as ``Axes.draw``
+  does), ``Axes._request_autoscale_view()`` (autoscale on the next draw, as ``Axes.clear`` does);
+* ``Legend._loc``, ``Legend._ncols`` (what decides where a legend lands and how it is laid out).
+
+matplotlib is pinned (:data:`TESTED_MATPLOTLIB`, the same in ``requirements.txt`` and
+``pyproject.toml``).  With another version, or if any of these names is missing, a
+:class:`LiveFigure` falls back to a full redraw of the reused figure (``Axes.clear``, draw, render
+the whole canvas: correct and slower) and warns once (:func:`layered_redraw_available`).
 """
 
 from __future__ import annotations
 
 import struct
+import warnings
 import zlib
 from collections.abc import Callable
 
@@ -38,7 +53,73 @@ from matplotlib.legend import Legend
 
 from lib.params import reader_moves  # noqa: F401 - its old home; the panels' session is plain data
 
-__all__ = ["LiveFigure", "encode_png", "reader_moves"]
+__all__ = ["LiveFigure", "encode_png", "reader_moves", "PRIVATE_NAMES", "TESTED_MATPLOTLIB",
+           "layered_redraw_available"]
+
+#: The matplotlib version the layered redraw is tested with (pinned in requirements.txt).
+TESTED_MATPLOTLIB = "3.10.8"
+
+#: Every private matplotlib name this module uses: (where, name).  ``where`` is a class for
+#: methods, or ``"axes"``/``"axis"``/``"legend"`` for attributes of an instance.
+PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
+    ("matplotlib.axis.Axis", "_update_ticks"),
+    ("matplotlib.axis.Axis", "_set_axes_scale"),
+    ("axis", "_scale"),
+    ("axes", "_left_title"),
+    ("axes", "_right_title"),
+    ("axes", "_autotitlepos"),
+    ("matplotlib.axes.Axes", "_update_title_position"),
+    ("matplotlib.axes.Axes", "_request_autoscale_view"),
+    ("legend", "_loc"),
+    ("legend", "_ncols"),
+)
+
+
+def missing_private_names() -> list[str]:
+    """The names of :data:`PRIVATE_NAMES` the installed matplotlib lacks (checked on a probe)."""
+    import importlib
+
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    leg = ax.legend(handles=[Line2D([], [], label="probe")], loc="upper left")
+    instances = {"axes": ax, "axis": ax.xaxis, "legend": leg}
+    missing = []
+    for where, name in PRIVATE_NAMES:
+        if where in instances:
+            obj = instances[where]
+        else:
+            module, _, cls = where.rpartition(".")
+            obj = getattr(importlib.import_module(module), cls)
+        if not hasattr(obj, name):
+            missing.append(f"{where}.{name}")
+    return missing
+
+
+_layered: bool | None = None
+
+
+def layered_redraw_available(refresh: bool = False) -> bool:
+    """Whether the layered redraw can run: the tested matplotlib, with every private name present.
+
+    Checked once per session (``refresh`` checks again); when it cannot, warns once
+    (``RuntimeWarning``) that live figures fall back to full redraws.
+    """
+    global _layered
+    if _layered is None or refresh:
+        problems = []
+        if mpl.__version__ != TESTED_MATPLOTLIB:
+            problems.append(f"matplotlib {mpl.__version__} is not the tested {TESTED_MATPLOTLIB}")
+        missing = missing_private_names()
+        if missing:
+            problems.append("missing " + ", ".join(missing))
+        _layered = not problems
+        if problems:
+            warnings.warn("lib.live: " + "; ".join(problems) + ": live figures redraw in full "
+                          "(correct, slower)", RuntimeWarning, stacklevel=2)
+    return _layered
 
 
 def _text_key(t) -> tuple:
@@ -186,6 +267,18 @@ def _clear(ax) -> None:
     ax._request_autoscale_view()
 
 
+def _clear_public(ax) -> None:
+    """The fallback's :func:`_clear`: ``Axes.clear`` (slower: it rebuilds the ticks), plus what it
+    leaves as the figure function set it (spines, aspect), with public methods only."""
+    ax.clear()
+    for name, spine in ax.spines.items():
+        spine.set_visible(mpl.rcParams[f"axes.spines.{name}"])
+        spine.set_linestyle("solid")
+        spine.set_edgecolor(mpl.rcParams["axes.edgecolor"])
+        spine.set_linewidth(mpl.rcParams["axes.linewidth"])
+    ax.set_aspect("auto")
+
+
 def _place_titles(ax, renderer) -> None:
     """Put the titles where ``Axes.draw`` would (cheaply when nothing can push them up)."""
     titles = _titles(ax)
@@ -285,6 +378,8 @@ class LiveFigure:
         import matplotlib.pyplot as plt
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+        #: False when the installed matplotlib cannot run the layered redraw: full redraws.
+        self.layered = layered_redraw_available()
         self.draw = draw
         fig = draw(params, **extras)
         plt.close(fig)  # detach from pyplot: the panel shows it, not the notebook backend
@@ -314,7 +409,10 @@ class LiveFigure:
         the next successful update renders its frame again.
         """
         for ax in self._axes:
-            _clear(ax)
+            if self.layered:
+                _clear(ax)
+            else:
+                _clear_public(ax)  # the fallback: public API only
         try:
             self.draw(params, ax=self._ax_arg(), **extras)
             if tuple(self.fig.axes) != self._axes:
@@ -340,6 +438,10 @@ class LiveFigure:
         return np.asarray(self.fig.canvas.buffer_rgba())
 
     def _render(self) -> None:
+        if not self.layered:  # the fallback: render the whole reused figure
+            self.fig.canvas.draw()
+            self.stats["frames"] += 1
+            return
         fig_key = self._figure_key()
         keys = [_axes_key(ax) for ax in self._axes]
         content = [_content(ax) for ax in self._axes]

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Control", "control", "as_real", "as_real_array", "require_real", "require_finite",
+__all__ = ["Control", "control", "validate", "as_real", "as_real_array", "require_real", "require_finite",
            "specs", "spec_for", "split_values", "safe_call", "safe_draw", "SUPPORTED_MAGNITUDE",
            "reader_moves"]
 
@@ -228,6 +228,31 @@ def require_finite(values: Mapping[str, Any], what: str = "the result", allowed=
     if bad:
         raise ValueError(f"{what} is not finite ({', '.join(bad)}) at these parameters: they are "
                          "outside the range the model can be solved for in double precision")
+
+
+def validate(checks: Sequence[tuple[bool, str]]) -> None:
+    """Raise ``ValueError`` with the message of the first ``(condition, message)`` that fails.
+
+    The house way for a parameter class to state its paper's conditions: one table, read top to
+    bottom, after :func:`require_real`::
+
+        def __post_init__(self):
+            require_real(self)
+            validate([
+                (self.sigma > 1, "σ must exceed 1 (CES demand)"),
+                (self.beta > 1, "β = κ/(σ−1) must exceed 1 (regularity)"),
+            ])
+
+    Examples
+    --------
+    >>> validate([(1 > 0, "fine"), (2 < 1, "2 must be below 1")])
+    Traceback (most recent call last):
+    ...
+    ValueError: 2 must be below 1
+    """
+    for ok, message in checks:
+        if not ok:
+            raise ValueError(message)
 
 
 def specs(params_or_cls) -> dict[str, Control]:

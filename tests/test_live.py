@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 
 import matplotlib
 
@@ -264,3 +265,58 @@ def test_live_panel_specs_name_real_controls():
     for spec in PANELS.values():
         for name in itertools.chain(spec.controls or (), spec.extras):
             controls.spec_for(name, spec.params, spec.extras)
+
+
+# --- the guard on matplotlib's private names ------------------------------------------------------
+
+
+def test_every_private_matplotlib_name_is_listed_documented_and_present():
+    import inspect
+    import re
+
+    source = inspect.getsource(live)
+    used = set(re.findall(r"\b(?:ax|axis|leg)\._([a-zA-Z]\w*)", source))
+    listed = {name.lstrip("_") for _, name in live.PRIVATE_NAMES}
+    assert used == listed, f"used but not listed: {used - listed}; listed but unused: {listed - used}"
+    assert len(live.PRIVATE_NAMES) == 10
+    for _, name in live.PRIVATE_NAMES:
+        assert f"._{name.lstrip('_')}" in live.__doc__ or f"{name}" in live.__doc__, name
+    assert live.missing_private_names() == []
+    assert live.layered_redraw_available(refresh=True)
+
+
+def test_matplotlib_is_pinned_alike_everywhere():
+    import tomllib
+
+    from .conftest import ROOT
+
+    req = re.search(r"^matplotlib==(\S+)", (ROOT / "requirements.txt").read_text(), re.M).group(1)
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert f"matplotlib=={req}" in deps
+    assert req == live.TESTED_MATPLOTLIB == matplotlib.__version__
+
+
+@pytest.mark.parametrize("break_it", ["version", "private name"])
+def test_unexpected_matplotlib_falls_back_to_full_redraws_with_one_warning(monkeypatch, break_it):
+    monkeypatch.setattr(live, "_layered", None)
+    if break_it == "version":
+        monkeypatch.setattr(live, "TESTED_MATPLOTLIB", "0.0.0")
+    else:
+        # (deleting a name matplotlib itself uses would break every render, not only ours)
+        monkeypatch.setattr(live, "PRIVATE_NAMES",
+                            (*live.PRIVATE_NAMES, ("matplotlib.axis.Axis", "_gone_in_a_new_version")))
+    with pytest.warns(RuntimeWarning, match="redraw in full") as caught:
+        lf = live.LiveFigure(_two_panels, _P(1.0))
+        other = live.LiveFigure(_stateful, _P(1.0))
+    assert len(caught) == 1 and not lf.layered and not other.layered
+    assert ("_gone_in_a_new_version" in str(caught[0].message)) == (break_it == "private name")
+    for k in (2.0, 1.5, 30.0, 2.0):
+        lf.update(_P(k))
+        other.update(_P(k))
+        for f, draw in ((lf, _two_panels), (other, _stateful)):
+            fresh = live.LiveFigure(draw, _P(k))
+            assert np.array_equal(f.rgba(), fresh.rgba())
+            plt.close(fresh.fig)
+    assert lf.stats["frames"] == lf.stats["updates"] + 1 and lf.stats["cells"] == 0
+    plt.close(lf.fig)
+    plt.close(other.fig)
