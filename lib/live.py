@@ -223,6 +223,15 @@ def _ink(px, blank) -> tuple | None:
     return (int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1)
 
 
+def _reset_spines(ax) -> None:
+    """Spines as the style sets them (public methods only)."""
+    for name, spine in ax.spines.items():
+        spine.set_visible(mpl.rcParams[f"axes.spines.{name}"])
+        spine.set_linestyle("solid")
+        spine.set_edgecolor(mpl.rcParams["axes.edgecolor"])
+        spine.set_linewidth(mpl.rcParams["axes.linewidth"])
+
+
 def _clear(ax) -> None:
     """Empty ``ax`` for the figure function to draw again, keeping its frame's objects.
 
@@ -237,11 +246,7 @@ def _clear(ax) -> None:
     for a in _content(ax):
         if a not in kept:
             a.remove()
-    for name, spine in ax.spines.items():
-        spine.set_visible(mpl.rcParams[f"axes.spines.{name}"])
-        spine.set_linestyle("solid")
-        spine.set_edgecolor(mpl.rcParams["axes.edgecolor"])
-        spine.set_linewidth(mpl.rcParams["axes.linewidth"])
+    _reset_spines(ax)
     ax.set_axis_on()
     ax.containers.clear()
     ax.legend_ = None
@@ -271,11 +276,7 @@ def _clear_public(ax) -> None:
     """The fallback's :func:`_clear`: ``Axes.clear`` (slower: it rebuilds the ticks), plus what it
     leaves as the figure function set it (spines, aspect), with public methods only."""
     ax.clear()
-    for name, spine in ax.spines.items():
-        spine.set_visible(mpl.rcParams[f"axes.spines.{name}"])
-        spine.set_linestyle("solid")
-        spine.set_edgecolor(mpl.rcParams["axes.edgecolor"])
-        spine.set_linewidth(mpl.rcParams["axes.linewidth"])
+    _reset_spines(ax)
     ax.set_aspect("auto")
 
 
