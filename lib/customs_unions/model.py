@@ -108,6 +108,11 @@ class TwoCountryParams:
     The partner is small: the world price ``P`` is exogenous.  Validation
     covers the primitives; whether an *interior* equilibrium exists at a given
     τ — conditions (E1) and (E2) — is checked by :func:`two_country`.
+
+    Examples
+    --------
+    >>> TwoCountryParams().A
+    1.2
     """
 
     P: float = control(1.0, 0.5, 2.0, 0.05, "P", doc="world (producer) price of the good")
@@ -141,6 +146,15 @@ class ThreeCountryParams:
     inverse demand is D(s) = D̄ (s/s̄)^{−ε}; P(1+T) = D(s).  Whether the
     equilibrium is interior on [0, T] (restriction (20) at the equilibrium
     price) is checked by :func:`three_country`.
+
+    Examples
+    --------
+    >>> ThreeCountryParams().a
+    1.2
+    >>> ThreeCountryParams(eps=-1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: eps must be positive
     """
 
     a: float = control(1.2, 0.5, 3.0, 0.05, "a", doc="productivity of foreign capital in the partner A")
@@ -304,6 +318,12 @@ def two_country(params: TwoCountryParams, tau) -> TwoCountryEquilibrium:
         If (E1) (1−t)P(1+τ)A > r fails (no risk-free profit: K = 0, the
         two-country form of restriction (20)), or (E2) 1 − θ̄Ω̂ > (1+τ)t fails
         (no finite equilibrium K), at any τ.
+
+    Examples
+    --------
+    >>> eq = two_country(TwoCountryParams(), 0.1)
+    >>> round(float(eq.K), 4), round(float(eq.theta), 4)
+    (1.1399, 0.6061)
     """
     pr = params
     tau = _tau(tau)
@@ -601,6 +621,12 @@ def three_country(params: ThreeCountryParams, tau, link: bool = True,
     ValueError
         If restriction (20) fails at the equilibrium price for A or B at any τ
         (a corner with Kᶻ = 0): the paper rules corners out.
+
+    Examples
+    --------
+    >>> eq = three_country(ThreeCountryParams(), 0.1)
+    >>> round(float(eq.P), 4), round(float(eq.KA), 4)
+    (1.0087, 0.577)
     """
     pr = params
     tau = _tau(tau)
@@ -768,6 +794,11 @@ def results(params: ThreeCountryParams | None = None, two: TwoCountryParams | No
     ValueError
         No interior equilibrium (a corner, see :func:`two_country` and :func:`three_country`),
         or a value that cannot be computed as a finite number at these parameters.
+
+    Examples
+    --------
+    >>> round(results()["K_0"], 4)
+    0.7153
     """
     two = two or TwoCountryParams()
     params = params or ThreeCountryParams()

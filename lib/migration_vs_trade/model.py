@@ -57,6 +57,15 @@ class HOSParams:
     (origin) the rest of the world totals ``K_W``, ``L_W``.  Good X uses labour
     with exponent ``alpha``, good Y with ``beta`` (X is labour-intensive:
     ``0 < beta < alpha < 1``); consumers spend the share ``gamma`` on X.
+
+    Examples
+    --------
+    >>> HOSParams().K_W
+    300.0
+    >>> HOSParams(K_H=-1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: need 0 < K_H < K_W (both countries hold capital)
     """
 
     K_H: float = control(200.0, 10.0, 290.0, 10.0, "K_H", "units", "capital in H (K_F = K_W - K_H)")
@@ -304,6 +313,12 @@ def free_trade(P: HOSParams) -> Equilibrium:
     Solves world goods-market clearing ``(1-γ) p X_W = γ Y_W`` by bracketed
     root-finding on ``ln p`` (:func:`scipy.optimize.brentq`, after checking the
     sign change); each country's supply comes from :func:`country_supply`.
+
+    Examples
+    --------
+    >>> eq = free_trade(HOSParams())
+    >>> eq.w.round(4).tolist()
+    [0.5429, 0.5429]
     """
     A = P.technology()
     p = _solve_market(P, P.L, P.K, A)
@@ -477,6 +492,15 @@ class GainsParams:
     ``Z_O`` the origin wage to ``1/rho`` before migration.  ``m`` migrants per
     destination worker move; ``c`` is a moving cost per migrant (units of the
     destination wage) and ``phi`` the share of migrants' wages remitted.
+
+    Examples
+    --------
+    >>> GainsParams().m
+    0.03
+    >>> GainsParams(m=-0.1)
+    Traceback (most recent call last):
+    ...
+    ValueError: need m ≥ 0 and c ≥ 0
     """
 
     m: float = control(0.03, 0.0, 0.5, 0.01, "m", "share of L_D", "migrants as a share of L_D")
@@ -553,6 +577,12 @@ def migration_gains(P: GainsParams, m=None) -> Gains:
     """Group-by-group gains from moving ``M = m L_D`` workers from O to D (brief F3).
 
     ``m`` defaults to ``P.m`` and may be an array (vectorised).
+
+    Examples
+    --------
+    >>> gains = migration_gains(GainsParams())
+    >>> round(float(gains.M), 4), round(float(gains.migrants), 4)
+    (3.0, 2.4735)
     """
     m = as_real_array(P.m if m is None else m, "m")
     if np.any(m < 0) or np.any(m >= P.LO_ratio):
@@ -598,7 +628,17 @@ def wage_O(P: GainsParams, L):
 
 @dataclass(frozen=True)
 class BargainParams:
-    """Parameters of the F4 negotiation game (brief F4); all payoffs relative to A acting alone."""
+    """Parameters of the F4 negotiation game (brief F4); all payoffs relative to A acting alone.
+
+    Examples
+    --------
+    >>> BargainParams().theta
+    0.95
+    >>> BargainParams(theta=2.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: need 0 ≤ theta ≤ 1
+    """
 
     theta: float = control(0.95, 0.0, 1.0, 0.01, "θ", "", "share of A's objective reachable unilaterally")
     rho: float = control(0.05, 0.0, 1.0, 0.01, "ρ", "", "reciprocity: A's own demand for access to B")
@@ -677,6 +717,11 @@ def bargain(P: BargainParams) -> Bargain:
     ``e* = min{b0, max{e_min, (η ε b0 - (1-η) a0)/ε}}``, ``e_min = max{0, -a0/ε}``;
     ``ΔA = a0 + ε e*``, ``ΔB = b0 - e*``.  With ``ε = 0`` a deal needs
     ``a0 ≥ 0`` and ``b0 ≥ 0`` and ``e* = 0``.
+
+    Examples
+    --------
+    >>> bool(bargain(BargainParams()).feasible)
+    False
     """
     a0, b0 = float(a_zero(P)), float(b_zero(P))
     feasible = bool(deal_feasible(P))
@@ -748,6 +793,11 @@ def results(params=None) -> dict:
     ValueError
         Parameters the model rejects, a world gain from migration that is not positive, or a
         value that cannot be computed as a finite number at these parameters.
+
+    Examples
+    --------
+    >>> round(results()["crossing_tau"], 4)
+    1.7411
     """
     if params is None:
         ill = Illustrations()

@@ -57,6 +57,15 @@ class Params:
     migration map ``spec`` and the denominator of ``z^j`` (``z_base``);
     Section IV (Heckscher-Ohlin block): ``a, b, s_X, L_bar, p_N, tau0,
     kappa_T, omega``.  Defaults are the brief's.
+
+    Examples
+    --------
+    >>> Params().N
+    15
+    >>> Params(rho=-1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: ρ must be positive: R_n > 0 in (1)
     """
 
     N: int = control(15, 5, 30, 1, "N", "states", "number of small states in the region")
@@ -619,7 +628,14 @@ def solve_static(P: Params):
 
 
 def solve(P: Params | None = None, migration: bool = True) -> Solution | tuple:
-    """Solve Sections II and III at ``P`` (both regimes, with optimal migration)."""
+    """Solve Sections II and III at ``P`` (both regimes, with optimal migration).
+
+    Examples
+    --------
+    >>> s = solve(Params())
+    >>> round(s.nE, 4), round(s.n_star, 4)
+    (0.3, 0.4338)
+    """
     P = P or Params()
     nE, BE, nS, BS, nH = solve_static(P)
     mE = optimal_migration(P, "E")
@@ -641,6 +657,11 @@ def results(params: Params | None = None) -> dict:
     ValueError
         No interior solution (no bloc, corner migration or bloc size), or a value that cannot
         be computed as a finite number at these parameters.
+
+    Examples
+    --------
+    >>> round(results()["alpha_hat_E"], 4)
+    2.3954
     """
     P = params or Params()
     s = solve(P)

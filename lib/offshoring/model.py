@@ -83,6 +83,15 @@ class Params:
     ------
     ValueError
         Naming the violated condition.
+
+    Examples
+    --------
+    >>> Params()
+    Params(sigma=2.0, kappa=2.0, sE=0.6, f=1.0, fI=0.5)
+    >>> Params(sigma=0.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: sigma = 0.5 must exceed 1 (CES demand: sigma > 1)
     """
 
     sigma: float = control(2.0, 1.2, 8.0, 0.05, "σ",
@@ -184,12 +193,24 @@ def _pow(base, expo):
 
 
 def phi_P(p: Params) -> float:
-    """Partitioning point ``phi_P = (1-sE)/sE`` (Result 3): XX phase below, DD above."""
+    """Partitioning point ``phi_P = (1-sE)/sE`` (Result 3): XX phase below, DD above.
+
+    Examples
+    --------
+    >>> round(phi_P(Params()), 4)
+    0.6667
+    """
     return (1 - p.sE) / p.sE
 
 
 def phi_S(p: Params) -> float:
-    """Sustain point ``phi_S = ((1-sE)/sE)**(1/beta)`` (Result 3): the South is empty beyond."""
+    """Sustain point ``phi_S = ((1-sE)/sE)**(1/beta)`` (Result 3): the South is empty beyond.
+
+    Examples
+    --------
+    >>> round(phi_S(Params()), 4)
+    0.8165
+    """
     return ((1 - p.sE) / p.sE) ** (1 / p.beta)
 
 
@@ -572,7 +593,14 @@ def relocation_equilibrium(p: Params, phi) -> Equilibrium:
 
 
 def equilibrium(p: Params, phi, case: str = "relocation") -> Equilibrium:
-    """Dispatch: ``case`` in ``{"relocation", "stage", "hft"}``."""
+    """Dispatch: ``case`` in ``{"relocation", "stage", "hft"}``.
+
+    Examples
+    --------
+    >>> eq = equilibrium(Params(), 0.5)
+    >>> round(float(eq.aD), 4), round(float(eq.aR), 4)
+    (0.6325, 0.1581)
+    """
     if case == "relocation":
         return relocation_equilibrium(p, phi)
     if case == "stage":
@@ -850,6 +878,12 @@ def results(params: Params | None = None, phi: float = 0.5) -> dict:
     ValueError
         ``phi`` outside ``[0, 1)`` or not a number, or (at the edge of the supported numerical
         range) a value that cannot be computed as a finite number.
+
+    Examples
+    --------
+    >>> r = results()
+    >>> round(r["phi_P"], 4), round(r["phi_S"], 4)
+    (0.6667, 0.8165)
     """
     p = params if params is not None else Params()
     phi = float(check_phi(phi))

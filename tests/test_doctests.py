@@ -1,0 +1,46 @@
+"""Examples that run: the numpydoc ``Examples`` sections of lib are doctests of this suite.
+
+Each paper package's main entry points (its parameter classes and ``results``) carry an
+``Examples`` section; the doctests of every model module, and of the shared plain-data modules,
+run here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import doctest
+import importlib
+import inspect
+
+import pytest
+
+from lib import registry
+
+PACKAGES = [p.package for p in registry.PAPERS.values()]
+SHARED = ["lib.params", "lib.contract", "lib.registry"]
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+@pytest.mark.parametrize("name", SHARED + [f"lib.{p}.model" for p in PACKAGES])
+def test_examples_run(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=FLAGS)
+    assert result.attempted > 0, f"{name} has no examples"
+    assert result.failed == 0
+
+
+def _parameter_classes(module):
+    return [obj for _, obj in inspect.getmembers(module, inspect.isclass)
+            if obj.__module__ == module.__name__ and dataclasses.is_dataclass(obj)
+            and any("control" in f.metadata for f in dataclasses.fields(obj))]
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_main_entry_points_have_examples(package):
+    model = importlib.import_module(f"lib.{package}.model")
+    entry_points = [model.results, *_parameter_classes(model)]
+    missing = [getattr(e, "__name__", e) for e in entry_points
+               if "Examples\n" not in (inspect.getdoc(e) or "")
+               and not any("Examples\n" in (inspect.getdoc(b) or "") for b in e.__mro__[1:-1]
+                           if isinstance(e, type))]
+    assert missing == [], f"lib.{package}.model: no Examples in {missing}"
