@@ -496,3 +496,19 @@ def key_number_rows(paper: str, fmt: str = "{:.4g}") -> str:
 
     vals, docs = key_numbers(paper)
     return "\n".join(tables.results_markdown(vals, docs, fmt).splitlines()[2:])
+
+
+def figure(label: str, params=None):
+    """A chapter's one call per claim map (as :func:`lib.chapter.figure` for the paper's figures).
+
+    Publishes the static map (:func:`publish_map`: SVG + PNG, its caption values, share, verdict and
+    why-text glued) and returns its kernel-free explorer over the third parameter
+    (:func:`explore_map`), or an empty display if the map declares none.
+    """
+    cm = get(label)
+    publish_map(cm, params)
+    if cm.z:
+        return explore_map(cm, params)
+    from IPython.display import HTML
+
+    return HTML("")
