@@ -395,3 +395,18 @@ def test_figure_digest_follows_the_numbers_not_the_layout():
     finally:
         for f in (a, b, c):
             plt.close(f)
+
+
+@pytest.mark.parametrize("label", sorted(registry.figure_specs()))
+def test_every_figure_cite_block_redraw_reproduces_what_the_chapter_publishes(label):
+    """The two lines of a figure's citation draw the same numbers as the chapter's own call."""
+    import matplotlib.pyplot as plt
+
+    s = registry.figure_specs()[label]
+    rec = citation.call_record(label, s.params, s.caption)
+    scope: dict = {}
+    exec(rec["redraw"], scope)
+    try:
+        assert release.figure_digest(scope["fig"]) == release.figure_digest(s.make()), rec["redraw"]
+    finally:
+        plt.close("all")
