@@ -14,6 +14,14 @@
   stderr (a caught traceback printed with ``traceback.print_exc()``, a logged error) is a build
   warning through ``nb_output_stderr: warn`` in ``_config.yml``, so ``-W`` fails the build.  A live
   panel whose figure raises at its starting values raises through (``lib.controls.panel``).
+* docutils marks each bibliography entry ``role="doc-biblioentry"`` inside a ``role="list"``; that
+  role is deprecated (ARIA 1.2) and a list must hold list items, which axe-core reports as a
+  critical violation.  The entries become ``role="listitem"``.
+
+* After a successful HTML build, the whole site is zipped into ``book-html.zip`` beside the HTML
+  folder (``_build/book-html.zip`` for ``make book``): a self-contained copy a reader downloads and
+  opens from disk (``index.html``), math included (MathJax is in ``_static/mathjax``).  It runs
+  after sphinx-mathjax-offline has copied MathJax (both at ``build-finished``; ours runs later).
 
 * The chapters' figure calls (:func:`lib.chapter.figure`) show a live panel when a notebook runs
   in Jupyter or Binder.  The book's build sets ``TRADE_BOOK_STATIC=1`` before it executes the
@@ -27,6 +35,7 @@
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 from lib.chapter import STATIC_ENV
@@ -50,6 +59,38 @@ def _clean_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = kept
 
 
+ZIP_NAME = "book-html.zip"
+ZIP_ROOT = "replication-book"  # the folder the archive unpacks into
+_SKIP = {".buildinfo", ".nojekyll"}
+
+
+def write_zip(html: Path, target: Path) -> Path:
+    """Zip the built site ``html`` into ``target`` (written atomically), under :data:`ZIP_ROOT`/."""
+    tmp = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for folder, dirs, files in os.walk(html):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(folder) / name
+                if name in _SKIP or name.endswith(".part"):
+                    continue
+                zf.write(path, f"{ZIP_ROOT}/{path.relative_to(html).as_posix()}")
+    os.replace(tmp, target)
+    return target
+
+
+def _zip_site(app, exc):
+    if exc is None and app.builder.format == "html":
+        html = Path(app.outdir)
+        write_zip(html, html.parent / ZIP_NAME)
+
+
+def _aria_fixes(app, pagename, templatename, context, doctree):
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 #: The start-up file of every kernel that executes a chapter (warnings are errors).
 KERNEL_STARTUP = Path(__file__).resolve().parent / "kernel_startup.py"
 
@@ -58,5 +99,7 @@ def setup(app):
     os.environ["PYTHONSTARTUP"] = str(KERNEL_STARTUP)  # inherited by the kernels myst-nb starts
 
     os.environ[STATIC_ENV] = "1"  # inherited by the kernels that execute the chapters
+    app.connect("html-page-context", _aria_fixes)
     app.connect("html-page-context", _clean_scripts, priority=900)
+    app.connect("build-finished", _zip_site, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -34,7 +34,7 @@ from . import registry as _registry
 _counter = itertools.count(1)
 
 _CSS = """
-.bk-explorer{border:1px solid #d0d7de;border-radius:6px;padding:.6em .8em;margin:.8em 0;max-width:760px;background:#fcfcfd}
+.bk-explorer{border:1px solid #d0d7de;border-radius:6px;padding:.6em .8em;margin:.8em 0;max-width:760px;background:#fcfcfd;color:#1f2328}
 .bk-explorer .bk-title{font-weight:600;margin-bottom:.3em}
 .bk-explorer .bk-row{display:flex;align-items:center;gap:.6em;margin:.25em 0;flex-wrap:wrap}
 .bk-explorer label{min-width:9em;font-family:var(--pst-font-family-monospace,monospace);font-size:.9em}
@@ -60,7 +60,9 @@ _JS = """
     for(i=0;i<sliders.length;i++){
       var s=sliders[i], vals=JSON.parse(s.dataset.values), k=parseInt(s.value,10);
       idx.push(k);
-      root.querySelector('output[data-readout="'+s.dataset.control+'"]').textContent=vals[k]+(s.dataset.unit?' '+s.dataset.unit:'');
+      var text=vals[k]+(s.dataset.unit?' '+s.dataset.unit:'');
+      root.querySelector('output[data-readout="'+s.dataset.control+'"]').textContent=text;
+      s.setAttribute('aria-valuetext',text);
     }
     var key=idx.join('-'), f=frames[key];
     img.dataset.frame=key;
@@ -221,15 +223,17 @@ def explorer(draw: Callable, params, grid: Mapping[str, object],
     for n in names:
         spec = specs[n]
         shown = [_fmt_value(v) for v in values[n]]
+        unit = (" " + html.escape(spec.unit)) if spec.unit else ""
         rows.append(
             f'<div class="bk-row"><label for="{ident}-{n}">{html.escape(spec.description)}</label>'
             f'<input type="range" id="{ident}-{n}" min="0" max="{len(shown) - 1}" step="1" '
             f'value="{start[n]}" data-control="{html.escape(n)}" '
             f"data-values='{html.escape(json.dumps(shown), quote=True)}' "
             f'data-unit="{html.escape(spec.unit)}" aria-label="{html.escape(spec.description)}" '
+            f'aria-valuetext="{html.escape(shown[start[n]])}{unit}" '
             f'title="{html.escape(spec.doc or n)}">'
             f'<output data-readout="{html.escape(n)}" for="{ident}-{n}">'
-            f"{html.escape(shown[start[n]])}{(' ' + html.escape(spec.unit)) if spec.unit else ''}"
+            f"{html.escape(shown[start[n]])}{unit}"
             f"</output></div>"
         )
     first = "-".join(str(start[n]) for n in names)

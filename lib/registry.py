@@ -270,13 +270,37 @@ def figure_labels(papers=None) -> dict[str, str]:
     return {it.ours: it.chapter for it in collect(papers) if it.is_figure_label}
 
 
-_BADGE = {"replicated": "✅ replicated", "partial": "🟡 partial", "differs": "🔶 differs",
-          "not rebuilt": "⛔ not rebuilt", "illustration": "🖼️ illustration"}
+#: How each status reads on the page (a status missing here reads as itself, underscores as spaces).
+STATUS_LABELS = {"replicated": "replicated", "partial": "partial", "differs": "differs",
+                 "not rebuilt": "not rebuilt", "illustration": "illustration"}
+
+#: Above this many items a chapter's table starts collapsed (its counts stay visible).
+OPEN_UP_TO = 20
+
+
+def status_label(status: str) -> str:
+    """The words shown for ``status`` (any status in :data:`STATUSES`, or one added later)."""
+    return STATUS_LABELS.get(status, status.replace("_", " "))
 
 
 def badge(status: str) -> str:
-    """The badge of a status (any status in :data:`STATUSES`)."""
-    return _BADGE.get(status, status)
+    """A status as a text badge: the word itself (read as is by screen readers), coloured by CSS.
+
+    The colours live in ``_static/book.css`` (class ``bk-status--<status>``); a status without
+    its own colour still shows, in the neutral badge style.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", status.lower()).strip("-")
+    return f'<span class="bk-status bk-status--{slug}">{status_label(status)}</span>'
+
+
+def _test_link(ours: str) -> str:
+    """A test as a short link to its source: ``tests/test_x.py::test_result_1`` -> "result 1"."""
+    from . import book
+
+    path, _, name = ours.partition("::")
+    words = (name or path.rsplit("/", 1)[-1]).removeprefix("test_").replace("_", " ")
+    branch = book.config()["repository"].get("branch", "main")
+    return f'test [{words}]({book.repo_url()}/blob/{branch}/{path} "{ours}")'
 
 
 def find(paper: str, id: str) -> Item:
@@ -330,24 +354,30 @@ def box(paper: str, ids, body: str, topic: str = ""):
 
 
 def _where(it: Item) -> str:
-    """A figure as a numbered cross-reference; a test as its name and file (wraps in narrow tables)."""
-    if it.is_figure_label:
-        return f"{{numref}}`{it.ours}`"
-    path, _, name = it.ours.partition("::")
-    return f"`{name}` in {path.removeprefix('tests/')}" if name else f"`{path}`"
+    """Where the book rebuilds ``it``: a numbered figure reference, or the test that checks it."""
+    return f"{{numref}}`{it.ours}`" if it.is_figure_label else _test_link(it.ours)
 
 
 def markdown_table(items: list[Item], with_paper: bool = False, with_since: bool = False) -> str:
-    """A Markdown table of ``items`` (figure labels become cross-references).
+    """A compact Markdown table of ``items``: three columns that fit a phone's width.
 
-    ``with_since`` adds the version since which each verdict stands (:attr:`Item.verdict_since`).
+    Original (with the paper when ``with_paper``) | status badge | (with ``with_since``: the
+    version since which the verdict stands, :attr:`Item.verdict_since`) | what it is, then, under
+    it, where this book rebuilds it (a figure reference or a short link to the test) and the note.
     """
-    head = ((["Paper"] if with_paper else []) + ["Original", "What", "Status"]
-            + (["Since"] if with_since else []) + ["In this book", "Note"])
-    rows = [([_paper_of(it.paper).short] if with_paper else [])
-            + [it.id, it.title, badge(it.status)] + ([it.verdict_since] if with_since else [])
-            + [_where(it), it.note] for it in items]
+    rows = []
+    for it in items:
+        original = f"{_paper_of(it.paper).short}<br>**{it.id}**" if with_paper else f"**{it.id}**"
+        what = f"{it.title}<br>In this book: {_where(it)}" + (f". {it.note}" if it.note else "")
+        rows.append([original, badge(it.status), *([it.verdict_since] if with_since else []), what])
+    head = ["Original", "Status", *(["Since"] if with_since else []), "What, and where this book rebuilds it"]
     return tables.markdown_table(head, rows)
+
+
+def counts_markdown(items: list[Item]) -> str:
+    """"12 replicated, 3 partial …" with each status as its badge (statuses with no item left out)."""
+    counts = summary(items)
+    return ", ".join(f"{n} {badge(s)}" for s, n in counts.items() if n)
 
 
 def summary(items: list[Item]) -> dict[str, int]:
@@ -366,17 +396,17 @@ BOOK_OWN_HEAD = "book's own charts & illustrations"
 
 
 def summary_markdown(papers=None) -> str:
-    """A Markdown table: per paper (linked to its chapter), the count of the paper's items per
-    status, their total, and apart from them the book's own charts and illustrations."""
+    """A Markdown table: per paper (linked to its chapter), the paper's items counted by status
+    (badges), their total, and apart from them the book's own charts and illustrations."""
     items = collect(papers)
     rows = []
     for key in _keys(papers):
         paper = _paper_of(key)
         mine = [it for it in items if it.paper == key]
         counts = summary(mine)
-        rows.append([f"{{doc}}`{paper.short} <{paper.chapter}>`", *(counts[s] for s in STATUSES),
-                     sum(counts.values()), book_own_count(mine)])
-    return tables.markdown_table(["Paper", *STATUSES, "total", BOOK_OWN_HEAD], rows)
+        rows.append([f"{{doc}}`{paper.short} <{paper.chapter}>`", sum(counts.values()), counts_markdown(mine),
+                     book_own_count(mine)])
+    return tables.markdown_table(["Paper", "Items", "By status", BOOK_OWN_HEAD], rows)
 
 
 def figure_index_markdown(papers=None) -> str:
@@ -391,11 +421,21 @@ def show(papers=None, with_paper: bool | None = None, with_since: bool | None = 
     """Display the registry table of ``papers`` as Markdown (in a notebook).
 
     The whole registry (the replication-status page) shows since which version each verdict
-    stands; a chapter's table does not, unless ``with_since``.
+    stands; a chapter's table does not, unless ``with_since``.  A chapter's table (one paper) sits
+    in a collapsible block whose title gives the counts by status; it starts open up to
+    :data:`OPEN_UP_TO` items.
     """
     from IPython.display import Markdown
 
     items = collect(papers)
     wp = with_paper if with_paper is not None else (papers is None or len(papers) > 1)
     ws = with_since if with_since is not None else papers is None
-    return Markdown(markdown_table(items, with_paper=wp, with_since=ws))
+    table = markdown_table(items, with_paper=wp, with_since=ws)
+    if wp:
+        return Markdown(table)
+    counts = ", ".join(f"{n} {status_label(s)}" for s, n in summary(items).items() if n)
+    if book_own_count(items):
+        counts += f", and {book_own_count(items)} of the {BOOK_OWN_HEAD}"
+    opened = "\n:open:" if len(items) <= OPEN_UP_TO else ""
+    return Markdown(f"::::{{dropdown}} The {len(items)} items, by status: {counts}{opened}\n"
+                    f"\n{table}\n::::")

@@ -11,8 +11,11 @@ import json
 import os
 import re
 import shutil
+import time
 import warnings
+import zipfile
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -28,11 +31,11 @@ FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "-
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-dev-shm-usage"]
 
-# The only failure allowed: the CDN script an offline page cannot fetch.  Pages with math load
-# MathJax from a CDN (offline, the TeX source shows instead).  No widget JavaScript is loaded at
-# all (``nb_ipywidgets_js: {}`` in _config.yml; live panels are removed from static pages).
-ALLOWED_BLOCKED = re.compile(r"^https://cdn\.jsdelivr\.net/npm/mathjax@3/")
-ALLOWED_CONSOLE = re.compile(r"Failed to load resource: net::ERR_FAILED")
+# Nothing may be blocked: MathJax is served from the book itself (sphinx-mathjax-offline), no widget
+# JavaScript is loaded at all (``nb_ipywidgets_js: {}`` in _config.yml; live panels are removed from
+# static pages).  Any request that leaves ``file:`` is a failure.
+ALLOWED_BLOCKED = re.compile(r"(?!)")  # matches nothing
+ALLOWED_CONSOLE = re.compile(r"(?!)")
 
 
 def _chromium_available() -> bool:
@@ -65,16 +68,27 @@ def _pages(built_book):
     return [html / "intro.html", *sorted((html / "chapters").glob("*.html"))]
 
 
+# Waits for MathJax (when the page loads it) to finish typesetting; says what happened.
+MATH_READY = """async () => {
+  if (!document.querySelector('.math')) return 'no math';
+  if (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) return 'MathJax not loaded';
+  await MathJax.startup.promise;
+  return 'typeset';
+}"""
+
+
 class Visit:
     """One page opened offline, with every error it raised recorded."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, math: bool = True):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.blocked, self.errors, self.console = [], [], []
 
         def route(r):
-            if r.request.url.startswith("file:"):
+            if not math and "/_static/mathjax/" in r.request.url:
+                r.fulfill(status=200, content_type="text/javascript", body="")  # skip typesetting
+            elif r.request.url.startswith("file:"):
                 r.continue_()
             else:
                 self.blocked.append(r.request.url)
@@ -84,6 +98,7 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
         self.page.goto(path.as_uri(), wait_until="load")
+        self.math = self.page.evaluate(MATH_READY)
         self.page.wait_for_timeout(150)
 
     def unexpected(self):
@@ -96,35 +111,174 @@ class Visit:
         self.context.close()
 
 
-def test_every_page_loads_offline_without_js_errors(browser, built_book):
+# --- every page, once: errors, images, math, accessibility, widths, dark mode ---------------------
+
+WIDTHS = (1280, 768, 390)
+SHOT_STEM = "baldwin_okubo"  # the chapter whose first screen is kept at every width and in both modes
+AXE_BLOCKING = ("serious", "critical")
+
+MATH_STATE = r"""() => {
+  const raw = [];
+  for (const el of document.querySelectorAll('.math')) {
+    if (!el.querySelector('mjx-container')) raw.push(el.textContent.trim().slice(0, 80));
+  }
+  const root = document.querySelector('main') || document.body;
+  const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (n.parentElement.closest('mjx-container, pre, code, script, style, textarea')) continue;
+    if (/\\[()\[\]]|\$\$/.test(n.textContent)) raw.push(n.textContent.trim().slice(0, 80));
+  }
+  const errors = Array.from(document.querySelectorAll('mjx-merror'))
+    .map(e => e.getAttribute('data-mjx-error') || e.textContent);
+  return {typeset: document.querySelectorAll('mjx-container').length, raw, errors};
+}"""
+
+LAYOUT_STATE = """async () => {
+  for (let i = 0; i < 2; i++) await new Promise(r => requestAnimationFrame(r));  // resize handlers ran
+  const doc = document.documentElement;
+  const tables = [], breaking = new Set();
+  for (const t of document.querySelectorAll('main table')) {
+    const box = t.parentElement, width = t.getBoundingClientRect().width;
+    const name = (t.querySelector('th, td') || t).textContent.trim().slice(0, 40);
+    if (width > box.clientWidth + 0.5 || t.scrollWidth > t.clientWidth + 0.5)
+      tables.push(`${name}: table ${Math.round(width)} px in a ${box.clientWidth} px container`);
+    for (const c of t.querySelectorAll('th, td')) {
+      const st = getComputedStyle(c);
+      if (['anywhere', 'break-word'].includes(st.overflowWrap) || st.wordBreak.startsWith('break')
+          || st.hyphens === 'auto') breaking.add(`${st.overflowWrap}/${st.wordBreak}/${st.hyphens}`);
+    }
+  }
+  return {sideways: doc.scrollWidth - doc.clientWidth, tables, breaking: Array.from(breaking)};
+}"""
+
+DARK_STATE = """() => {
+  document.documentElement.dataset.theme = 'dark';
+  document.documentElement.dataset.mode = 'dark';
+  const bad = [];
+  for (const img of document.querySelectorAll('main figure img, main .bk-explorer img, main .cell_output img')) {
+    if (!img.getAttribute('src')) continue;
+    const bg = getComputedStyle(img).backgroundColor;
+    if (bg !== 'rgb(255, 255, 255)') bad.push(`${img.getAttribute('alt') || img.src.slice(0, 60)}: ${bg}`);
+  }
+  return bad;
+}"""
+
+
+def _axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    # preload off: axe would re-fetch the stylesheets by XHR, which file:// refuses (a console error)
+    result = Axe().run(page, options={"resultTypes": ["violations"], "preload": False})
+    out = []
+    for v in result.response["violations"]:
+        if v["impact"] in AXE_BLOCKING:
+            where = [", ".join(map(str, n["target"])) for n in v["nodes"][:4]]
+            out.append(f"{v['impact']} {v['id']} ({len(v['nodes'])}): {v['help']} at {where}")
+    return out
+
+
+@pytest.fixture(scope="module")
+def page_reports(browser, built_book):
+    """Open every page ONCE, at 1280 px, and record everything the tests below assert.
+
+    Per page: blocked requests and JS errors; images that did not load; MathJax's result; axe-core's
+    serious and critical violations; at 1280, 768 and 390 px the tables wider than their container
+    and sideways scroll; dark mode's figure backgrounds.  Screenshots (light, and dark at 1280 px)
+    go to ``_build/screenshots/``.  The time the pass took is printed.
+    """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    reports, t0 = {}, time.perf_counter()
     for path in _pages(built_book):
         visit = Visit(browser, path)
+        page, rep = visit.page, {"math_ready": visit.math}
         try:
-            assert visit.unexpected() == [], f"{path.name}: {visit.unexpected()}"
-            broken = visit.page.evaluate(
+            rep["broken_images"] = page.evaluate(
                 "Array.from(document.querySelectorAll('article img'))"
-                ".filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 80))")
-            assert broken == [], f"{path.name}: images that did not load: {broken}"
-            visit.page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"), full_page=False)
+                ".filter(i => i.getAttribute('src') && !(i.complete && i.naturalWidth > 0))"
+                ".map(i => i.src.slice(0, 80))")
+            rep["math"] = page.evaluate(MATH_STATE)
+            rep["axe"] = _axe_violations(page)
+            page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
+            rep["layout"] = {}
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": 900})
+                rep["layout"][width] = page.evaluate(LAYOUT_STATE)
+                if path.stem == SHOT_STEM and width != 768:
+                    page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-{width}.png"))
+            page.set_viewport_size({"width": 1280, "height": 900})
+            rep["dark"] = page.evaluate(DARK_STATE)
+            target = page.locator("main figure, main .bk-explorer").first
+            if target.count():
+                target.scroll_into_view_if_needed()
+            page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-dark.png"))
+            rep["unexpected"] = visit.unexpected()
         finally:
             visit.close()
+        reports[path.stem] = rep
+    print(f"\nbrowser pass over {len(reports)} pages: {time.perf_counter() - t0:.1f} s")
+    return reports
 
 
-@pytest.mark.parametrize("label,stem", sorted(registry.figure_labels().items()))
-def test_numbered_figure_is_shown_with_caption(browser, built_book, label, stem):
-    visit = Visit(browser, built_book.page(stem))
+def test_every_page_loads_offline_without_js_errors(page_reports):
+    bad = {stem: r["unexpected"] for stem, r in page_reports.items() if r["unexpected"]}
+    assert bad == {}
+    broken = {stem: r["broken_images"] for stem, r in page_reports.items() if r["broken_images"]}
+    assert broken == {}, f"images that did not load: {broken}"
+
+
+def test_every_equation_is_typeset_without_error(page_reports):
+    """MathJax runs from the book itself: no raw TeX is left and no equation is a MathJax error."""
+    for stem, r in page_reports.items():
+        assert r["math_ready"] in ("typeset", "no math"), f"{stem}: {r['math_ready']}"
+        assert r["math"]["raw"] == [], f"{stem}: TeX left untypeset: {r['math']['raw'][:5]}"
+        assert r["math"]["errors"] == [], f"{stem}: MathJax errors: {r['math']['errors'][:5]}"
+    assert sum(r["math"]["typeset"] for r in page_reports.values()) > 0
+
+
+def test_no_serious_or_critical_accessibility_violations(page_reports):
+    bad = {stem: r["axe"] for stem, r in page_reports.items() if r["axe"]}
+    assert bad == {}, "\n".join(f"{stem}: {v}" for stem, vs in bad.items() for v in vs)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_tables_fit_and_no_page_scrolls_sideways(page_reports, width):
+    """At each width: every table fits its container, wrapping between words only; no sideways scroll."""
+    for stem, r in page_reports.items():
+        lay = r["layout"][width]
+        assert lay["tables"] == [], f"{stem} at {width} px: {lay['tables']}"
+        assert lay["breaking"] == [], f"{stem} at {width} px: cells may break words: {lay['breaking']}"
+        assert lay["sideways"] <= 0, f"{stem} at {width} px scrolls sideways by {lay['sideways']} px"
+
+
+def test_dark_mode_keeps_figures_on_white(page_reports):
+    bad = {stem: r["dark"] for stem, r in page_reports.items() if r["dark"]}
+    assert bad == {}
+    assert (SCREENSHOTS / f"{SHOT_STEM}-dark.png").is_file()
+
+
+def _labels_by_page() -> dict[str, list[str]]:
+    by_page: dict[str, list[str]] = {}
+    for label, stem in sorted(registry.figure_labels().items()):
+        by_page.setdefault(stem, []).append(label)
+    return by_page
+
+
+@pytest.mark.parametrize("stem,labels", sorted(_labels_by_page().items()))
+def test_numbered_figures_are_shown_with_captions(browser, built_book, stem, labels):
+    """Each chapter page opened once; every registry figure on it visible, numbered and loaded."""
+    visit = Visit(browser, built_book.page(stem), math=False)
     try:
-        fig = visit.page.locator(f"figure#{label}")
-        fig.scroll_into_view_if_needed()
-        assert fig.is_visible()
-        assert visit.page.evaluate(
-            f"(() => {{const i = document.querySelector('figure#{label} img');"
-            " return i.complete && i.naturalWidth > 0;})()")
-        caption = fig.locator("figcaption")
-        assert caption.is_visible() and caption.inner_text().strip().startswith(
-            f"Figure {registry.figure_number(label)}")
-        fig.screenshot(path=str(SCREENSHOTS / f"{label}.png"))
+        for label in labels:
+            fig = visit.page.locator(f"figure#{label}")
+            fig.scroll_into_view_if_needed()
+            assert fig.is_visible(), label
+            assert visit.page.evaluate(
+                f"(() => {{const i = document.querySelector('figure#{label} img');"
+                " return i.complete && i.naturalWidth > 0;})()"), label
+            caption = fig.locator("figcaption")
+            assert caption.is_visible() and caption.inner_text().strip().startswith(
+                f"Figure {registry.figure_number(label)}"), label
+            fig.screenshot(path=str(SCREENSHOTS / f"{label}.png"))
     finally:
         visit.close()
 
@@ -147,7 +301,7 @@ def test_explorer_sliders_swap_to_the_precomputed_frame(browser, built_book):
     for path, ident in explorers:
         by_page.setdefault(path, []).append(ident)
     for path, idents in by_page.items():
-        visit = Visit(browser, path)
+        visit = Visit(browser, path, math=False)
         try:
             for ident in idents:
                 _check_explorer(visit.page, ident)
@@ -201,3 +355,50 @@ def _check_explorer(page, ident):
             expect_frame(state())
         before = state()
     assert img.count() == 1
+
+
+# --- the offline copy: _build/book-html.zip, unzipped and opened from disk -------------------------
+
+
+def test_offline_zip_opens_from_disk_with_everything_working(browser, built_book, tmp_path_factory):
+    """``make book``'s book-html.zip, unzipped: one page of each chapter with the network cut.
+
+    Per page: nothing requested off disk, no JS error, images load, every equation typeset without
+    error, the first explorer swaps its frame on a key press, every download link is in the copy.
+    """
+    archive = built_book.html.parent / "book-html.zip"
+    assert archive.is_file(), "make book did not write _build/book-html.zip"
+    t0 = time.perf_counter()
+    root = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(root)
+    site = root / "replication-book"
+    assert (site / "index.html").is_file() and (site / "_static" / "mathjax" / "tex-chtml.js").is_file()
+    pages = [site / "intro.html", *sorted((site / "chapters").glob("*.html"))]
+    assert len(pages) == len(_pages(built_book))
+    for path in pages:
+        visit = Visit(browser, path)
+        page = visit.page
+        try:
+            assert visit.math in ("typeset", "no math"), f"{path.name}: {visit.math}"
+            math = page.evaluate(MATH_STATE)
+            assert math["raw"] == [] and math["errors"] == [], f"{path.name}: {math}"
+            assert page.evaluate("Array.from(document.querySelectorAll('article img'))"
+                                 ".every(i => !i.getAttribute('src') || (i.complete && i.naturalWidth > 0))")
+            explorer = page.locator(".bk-explorer").first
+            if explorer.count():
+                img = explorer.locator("img")
+                before = img.get_attribute("data-frame")
+                slider = explorer.locator('input[type="range"]').first
+                slider.focus()
+                slider.press("End" if slider.input_value() == "0" else "Home")
+                assert img.get_attribute("data-frame") != before, f"{path.name}: explorer did not move"
+            hrefs = page.evaluate("Array.from(document.querySelectorAll('a.download, figcaption a'))"
+                                  ".map(a => a.href).filter(h => h.startsWith('file:'))")
+            missing = [h for h in hrefs if not Path(unquote(urlparse(h).path)).is_file()]
+            assert missing == [], f"{path.name}: downloads missing from the copy: {missing}"
+            assert visit.unexpected() == [], f"{path.name}: {visit.unexpected()}"
+        finally:
+            visit.close()
+    print(f"\noffline copy: {archive.stat().st_size / 1e6:.1f} MB, {len(pages)} pages checked "
+          f"in {time.perf_counter() - t0:.1f} s")
