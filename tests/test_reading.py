@@ -81,5 +81,6 @@ def test_make_book_writes_a_self_contained_zip(built_book):
              for p in built_book.html.rglob("*.html")}
     assert pages <= names
     assert "replication-book/_static/mathjax/tex-chtml.js" in names
-    figures = {n for n in names if n.startswith("replication-book/_static/figures/")}
-    assert figures and all(n.endswith((".svg", ".png")) for n in figures)
+    for label in registry.figure_labels():
+        for ext in ("svg", "png"):
+            assert f"replication-book/_static/figures/{label}.{ext}" in names
