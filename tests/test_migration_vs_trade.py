@@ -575,8 +575,12 @@ def test_chapter_labels_the_book_models_and_anchors():
     for lab in ("f1", "f2", "f3", "f4"):
         alt = re.search(rf":name: fig-gordon-{lab}\n:alt: ([^\n]*)", text).group(1)
         assert "book's own illustrative model" in alt, lab
+    from lib.migration_vs_trade.figures import FIGURES  # the explorers are declared there (#17)
+
     for lab in ("F1", "F2", "F3", "F4"):
-        assert f'alt="{lab}, the book\'s illustrative model (not in the essay)"' in text
+        explore = FIGURES[f"fig-gordon-{lab.lower()}"].explore
+        assert [e.alt for e in explore] == [f"{lab}, the book's illustrative model (not in the essay)"]
+        assert all("the book's model, not the essay's" in e.title for e in explore)
     assert "IV.C: trade is reciprocal, migration nearly one-way (\"little clamor\"" not in text
     assert "at every level (multilateral, regional, bilateral)" not in text
     assert "1994" not in text

@@ -17,8 +17,8 @@ from scipy.optimize import brentq
 
 from lib.negotiating_blocs import REGISTRY
 from lib.negotiating_blocs import checks as K
+from lib.negotiating_blocs import derivations as sym
 from lib.negotiating_blocs import model as m
-from lib.negotiating_blocs import symbolic as sym
 from lib.registry import Item
 
 P0 = m.Params()

@@ -32,7 +32,7 @@ __all__ = [
     "demand", "demand_slope", "demand_integral", "country_supply", "excess_supply_gap",
     "theta_country", "ThreeCountryEquilibrium", "three_country",
     "Figure1Areas", "figure1_areas", "northern_welfare", "northern_welfare_change",
-    "welfare_changes", "results",
+    "welfare_changes", "results", "RESULTS_DOC",
 ]
 
 
@@ -776,6 +776,39 @@ def welfare_changes(params: ThreeCountryParams, link: bool = True) -> dict:
     d = {"dW_N": eq.WN[1] - eq.WN[0], "dEUA": eq.EUA[1] - eq.EUA[0], "dEUB": eq.EUB[1] - eq.EUB[0]}
     d["dEU_South"] = d["dEUA"] + d["dEUB"]
     return {k: float(v) for k, v in d.items()}
+
+
+#: What each key of :func:`results` means (the chapter's table of key numbers).  Suffix 0: τ = 0
+#: (no accord); T: τ = T (full accord).
+RESULTS_DOC = {
+    "omega_star_0": "two-country: threshold Ω* of the shock at τ = 0 (θ = 1 − F(Ω*))",
+    "theta_0": "two-country: compliance probability θ at τ = 0",
+    "K_0": "two-country: FDI K at τ = 0",
+    "K_T": "two-country: FDI K at τ = T",
+    "theta_T": "two-country: compliance probability θ at τ = T",
+    "dK_dtau_0": "two-country: dK/dτ (9) at τ = 0",
+    "dK_dtau_T": "two-country: dK/dτ (9) at τ = T",
+    "EU_0": "two-country: host's expected income E(U) (10) at τ = 0",
+    "EU_T": "two-country: host's expected income E(U) (10) at τ = T",
+    "P_0": "three-country: producer price P received by B at τ = 0",
+    "KA_0": "three-country: FDI in the partner A at τ = 0",
+    "KB_0": "three-country: FDI in the non-partner B at τ = 0",
+    "thetaA_0": "three-country: A's compliance probability θᴬ at τ = 0",
+    "thetaB_0": "three-country: B's compliance probability θᴮ at τ = 0",
+    "P_T": "three-country: producer price P received by B at τ = T",
+    "KA_T": "three-country: FDI in the partner A at τ = T",
+    "KB_T": "three-country: FDI in the non-partner B at τ = T",
+    "dKA_dtau_0": "three-country: dKᴬ/dτ (24a) at τ = 0",
+    "dKB_dtau_0": "three-country: dKᴮ/dτ (24b) at τ = 0",
+    "area_III": "Figure 1: area III",
+    "area_IV": "Figure 1: area IV",
+    "area_V": "Figure 1: area V",
+    "dW_N": "Figure 1: Northern welfare change from a full accord, III + V − IV",
+    "EUA_0": "three-country: A's expected income (29) at τ = 0",
+    "EUA_T": "three-country: A's expected income (29) at τ = T",
+    "EUB_0": "three-country: B's expected income at τ = 0",
+    "EUB_T": "three-country: B's expected income at τ = T",
+}
 
 
 def results(params: ThreeCountryParams | None = None, two: TwoCountryParams | None = None) -> dict:

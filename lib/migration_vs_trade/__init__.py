@@ -24,6 +24,7 @@ from .essay import (
 )
 from .model import (
     PRESETS,
+    RESULTS_DOC,
     BargainParams,
     GainsParams,
     HOSParams,
@@ -45,7 +46,7 @@ __all__ = [
     "TABLE_T2", "proposition", "table_t1_markdown", "table_t2_markdown", "DATA_ROWS", "F2_EXTRAS",
     "F4_EXTRAS", "NO_PRESET", "fig_d1", "fig_d2", "fig_d3", "fig_d4", "fig_d5", "fig_d6", "fig_d7",
     "fig_f1", "fig_f2", "fig_f3", "fig_f4", "PRESETS", "BargainParams", "GainsParams", "HOSParams",
-    "Illustrations", "TechParams", "apply_preset", "autarky", "bargain", "crossing_tau",
+    "Illustrations", "RESULTS_DOC", "TechParams", "apply_preset", "autarky", "bargain", "crossing_tau",
     "free_migration", "free_trade", "migration_gains", "migration_M_star", "results",
 ]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import tables
+from .model import RESULTS_DOC
 
 #: Section -> (first page, last page), from the essay's table of contents
 #: (the end page 1145 is inferred from the page layout; see the brief).
@@ -265,22 +266,8 @@ def propositions_markdown(ids) -> str:
     return "\n\n".join(out)
 
 
-#: Labels and meanings of the key numbers of :func:`lib.migration_vs_trade.model.results`.
-RESULT_LABELS: dict[str, str] = {
-    "autarky_wage_ratio": "F1: H/F real-wage ratio in autarky",
-    "trade_wage_ratio": "F1: H/F real-wage ratio under free trade (1 = factor-price equalisation)",
-    "migration_M_star": "F1: migrants from F to H under free migration, M*",
-    "f2_autarky_wage_ratio": "F2: autarky wage gap at τ = 2 (edge in X)",
-    "f2_trade_wage_ratio": "F2: free-trade wage gap at τ = 2",
-    "crossing_tau": "F2: τ* above which trade widens the gap",
-    "immigration_surplus": "F3: immigration surplus of the destination (units of pre-migration w_D)",
-    "migrants_share": "F3: migrants' share of the world gain",
-    "natives_share": "F3: destination's (natives + capital) share of the world gain",
-    "world_gain": "F3: world gain (units of pre-migration w_D)",
-    "bargain_a0": "F4: A's gain from a deal over acting alone, a₀ (low-wage migration)",
-    "bargain_b0": "F4: B's gain from a deal, b₀",
-    "bargain_deal": "F4: deal reached (1) or not (0) at the low-wage-migration defaults",
-}
+#: Former name of :data:`lib.migration_vs_trade.model.RESULTS_DOC`.
+RESULT_LABELS = RESULTS_DOC
 
 
 def results_markdown(res: dict) -> str:

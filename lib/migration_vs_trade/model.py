@@ -770,6 +770,24 @@ class Illustrations:
     bargain: BargainParams = field(default_factory=BargainParams)
 
 
+#: What each key of :func:`results` means (the chapter's table of key numbers).
+RESULTS_DOC: dict[str, str] = {
+    "autarky_wage_ratio": "F1: H/F real-wage ratio in autarky",
+    "trade_wage_ratio": "F1: H/F real-wage ratio under free trade (1 = factor-price equalisation)",
+    "migration_M_star": "F1: migrants from F to H under free migration, M*",
+    "f2_autarky_wage_ratio": "F2: autarky wage gap at τ = 2 (edge in X)",
+    "f2_trade_wage_ratio": "F2: free-trade wage gap at τ = 2",
+    "crossing_tau": "F2: τ* above which trade widens the gap",
+    "immigration_surplus": "F3: immigration surplus of the destination (units of pre-migration w_D)",
+    "migrants_share": "F3: migrants' share of the world gain",
+    "natives_share": "F3: destination's (natives + capital) share of the world gain",
+    "world_gain": "F3: world gain (units of pre-migration w_D)",
+    "bargain_a0": "F4: A's gain from a deal over acting alone, a₀ (low-wage migration)",
+    "bargain_b0": "F4: B's gain from a deal, b₀",
+    "bargain_deal": "F4: deal reached (1) or not (0) at the low-wage-migration defaults",
+}
+
+
 def results(params=None) -> dict:
     """Headline numbers of the book's illustrations, as plain floats.
 

@@ -1,15 +1,15 @@
 """Schiff (2014): small states, negotiating blocs and intra-bloc migration.
 
 ``from lib.negotiating_blocs import Params, results, fig_1`` is all a chapter needs.
-See :mod:`.model` (numerics), :mod:`.figures` (figures) and :mod:`.symbolic`
+See :mod:`.model` (numerics), :mod:`.figures` (figures) and :mod:`.derivations`
 (sympy derivations of (6), (7), (8), (10), (13)).
 """
 
 from lib.contract import Item, Paper, lazy_attributes
 
-from .model import Params, results, solve
+from .model import RESULTS_DOC, Params, results, solve
 
-__all__ = ["Params", "results", "solve", "fig_1", "fig_s1", "fig_s2", "fig_s3", "fig_s4", "fig_s5",
+__all__ = ["Params", "RESULTS_DOC", "results", "solve", "fig_1", "fig_s1", "fig_s2", "fig_s3", "fig_s4", "fig_s5",
            "FIG1_CONTROLS", "FIG1_EXTRAS", "REGISTRY"]
 
 #: The paper, its chapter and its citation (see :class:`lib.contract.Paper`).

@@ -145,21 +145,8 @@ def markdown(checks: list[Check]) -> str:
     return tables.markdown_table(["Part", "Claim", "At these parameters", "Holds?"], rows)
 
 
-RESULT_LABELS = {
-    "nE": "no-fee bloc size n^E (point A)", "BE": "its average benefit B^E (DA = C0)",
-    "VE": "its value V^E (area C0AD)", "n_star": "fee bloc size n* (point E)",
-    "B_star": "average benefit B* (GE = F0)", "B_star_OR": "benefit per founder B*_OR (JE = I0)",
-    "V_star": "value V* (area F0EG)", "nH": "open-access size n^H (point H)",
-    "alpha_hat_E": "critical heterogeneity α̂^E", "alpha_hat_star": "critical heterogeneity α̂*",
-    "M_tilde_E": "optimal migration M̃^E", "alpha_tilde_E": "heterogeneity after migration α̃^E",
-    "n_tilde_E": "bloc size ñ^E (A′)", "dG_E": "gain from migration ΔG^E",
-    "M_tilde_star": "optimal migration M̃*", "alpha_tilde_star": "heterogeneity after migration α̃*",
-    "n_tilde_star": "bloc size ñ* (E′)", "dG_star": "gain from migration ΔG*",
-    "z_E": "migration cost per founder z^E", "z_star": "migration cost per founder z*",
-    "G_tilde_E": "net value with migration G̃^E", "G_tilde_star": "net value with migration G̃*",
-    "c_bar_E": "cost threshold c̄^E", "c_bar_star": "cost threshold c̄*",
-    "M_max": "largest admissible migration M_max",
-}
+#: Former name of :data:`lib.negotiating_blocs.model.RESULTS_DOC`.
+RESULT_LABELS = m.RESULTS_DOC
 
 
 def results_markdown(P: m.Params | None = None) -> str:

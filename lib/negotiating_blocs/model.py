@@ -644,6 +644,24 @@ def solve(P: Params | None = None, migration: bool = True) -> Solution | tuple:
                     float(n_no_fee(P, mS.alpha)))
 
 
+#: What each key of :func:`results` means (the chapter's table of key numbers).
+RESULTS_DOC = {
+    "nE": "no-fee bloc size n^E (point A)", "BE": "its average benefit B^E (DA = C0)",
+    "VE": "its value V^E (area C0AD)", "n_star": "fee bloc size n* (point E)",
+    "B_star": "average benefit B* (GE = F0)", "B_star_OR": "benefit per founder B*_OR (JE = I0)",
+    "V_star": "value V* (area F0EG)", "nH": "open-access size n^H (point H)",
+    "alpha_hat_E": "critical heterogeneity α̂^E", "alpha_hat_star": "critical heterogeneity α̂*",
+    "M_tilde_E": "optimal migration M̃^E", "alpha_tilde_E": "heterogeneity after migration α̃^E",
+    "n_tilde_E": "bloc size ñ^E (A′)", "dG_E": "gain from migration ΔG^E",
+    "M_tilde_star": "optimal migration M̃*", "alpha_tilde_star": "heterogeneity after migration α̃*",
+    "n_tilde_star": "bloc size ñ* (E′)", "dG_star": "gain from migration ΔG*",
+    "z_E": "migration cost per founder z^E", "z_star": "migration cost per founder z*",
+    "G_tilde_E": "net value with migration G̃^E", "G_tilde_star": "net value with migration G̃*",
+    "c_bar_E": "cost threshold c̄^E", "c_bar_star": "cost threshold c̄*",
+    "M_max": "largest admissible migration M_max",
+}
+
+
 def results(params: Params | None = None) -> dict:
     """Headline numbers of the chapter (plain floats).
 
