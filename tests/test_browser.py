@@ -332,8 +332,12 @@ def _check_explorer(page, ident):
         if "src" in frame:
             assert st["src"] == frame["src"]
         for s, readout in zip(range(sliders.count()), st["readouts"], strict=True):
-            shown = json.loads(sliders.nth(s).get_attribute("data-values"))[int(st["values"][s])]
+            slider = sliders.nth(s)
+            shown = json.loads(slider.get_attribute("data-values"))[int(st["values"][s])]
             assert readout.startswith(shown)
+            # accessible name and value: a screen reader hears "φ, 0.55", not the grid index
+            assert slider.get_attribute("aria-label") or slider.get_attribute("id")
+            assert slider.get_attribute("aria-valuetext") == readout
 
     before = state()
     expect_frame(before)
