@@ -87,3 +87,12 @@ def test_published_address_is_the_configured_baseurl():
     owner, name = book.repo_slug().split("/")
     assert book.base_url() == f"https://{owner.lower()}.github.io/{name}/"
     assert book.config()["html"]["baseurl"] == book.base_url()
+
+
+def test_site_serves_the_offline_zip_the_intro_links_to():
+    """``make book`` writes _build/book-html.zip; the build job puts it in the site before the upload."""
+    wf = yaml.safe_load(MAIN.read_text(encoding="utf-8"))
+    steps = _steps(wf["jobs"]["build"])
+    copy = [i for i, s in enumerate(steps) if "cp _build/book-html.zip _build/html/" in s.get("run", "")]
+    upload = [i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    assert copy and upload and copy[0] < upload[0]
