@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lib.params import as_real_array, control, require_finite, require_real
+from lib.params import as_real_array, control, require_finite, require_real, validate
 
 __all__ = [
     "TwoCountryParams", "ThreeCountryParams", "PRESETS", "preset",
@@ -101,6 +101,14 @@ def psi_integral(omega_s, theta_bar, p):
 # Parameters
 # ---------------------------------------------------------------------------
 
+def _shared_checks(params) -> list[tuple[bool, str]]:
+    """The conditions both models put on the shock distribution and the MFN tariff."""
+    return [
+        (params.p >= 1.0, "F(Ω) = Ω^p needs p ≥ 1 (the paper assumes f' ≥ 0; p = 1 is the uniform limit)"),
+        (params.T >= 0.0, "the MFN tariff must satisfy T ≥ 0"),
+    ]
+
+
 @dataclass(frozen=True)
 class TwoCountryParams:
     """Parameters of the two-country model (paper §II; defaults from the brief §5).
@@ -126,16 +134,12 @@ class TwoCountryParams:
 
     def __post_init__(self):
         require_real(self)
-        if self.P <= 0 or self.A <= 0 or self.s_s <= 0 or self.r <= 0:
-            raise ValueError("P, A, sˢ and r must be positive")
-        if not 0.0 <= self.t < 1.0:
-            raise ValueError("the pledged tax rate must satisfy 0 ≤ t < 1 (national-treatment pledge)")
-        if not 0.0 < self.theta_bar <= 1.0:
-            raise ValueError("the penalty scale must satisfy 0 < θ̄ ≤ 1")
-        if self.p < 1.0:
-            raise ValueError("F(Ω) = Ω^p needs p ≥ 1 (the paper assumes f' ≥ 0; p = 1 is the uniform limit)")
-        if self.T < 0.0:
-            raise ValueError("the MFN tariff must satisfy T ≥ 0")
+        validate([
+            (self.P > 0 and self.A > 0 and self.s_s > 0 and self.r > 0, "P, A, sˢ and r must be positive"),
+            (0.0 <= self.t < 1.0, "the pledged tax rate must satisfy 0 ≤ t < 1 (national-treatment pledge)"),
+            (0.0 < self.theta_bar <= 1.0, "the penalty scale must satisfy 0 < θ̄ ≤ 1"),
+            *_shared_checks(self),
+        ])
 
 
 @dataclass(frozen=True)
@@ -174,19 +178,15 @@ class ThreeCountryParams:
 
     def __post_init__(self):
         require_real(self)
-        for name in ("a", "b", "sA_s", "sB_s", "r", "D_bar", "s_bar", "eps"):
-            if getattr(self, name) <= 0:
-                raise ValueError(f"{name} must be positive")
-        for name in ("t_A", "t_B"):
-            if not 0.0 <= getattr(self, name) < 1.0:
-                raise ValueError(f"the pledged tax rate {name} must satisfy 0 ≤ t < 1")
-        for name in ("theta_bar_A", "theta_bar_B"):
-            if not 0.0 < getattr(self, name) <= 1.0:
-                raise ValueError(f"the penalty scale {name} must satisfy 0 < θ̄ ≤ 1")
-        if self.p < 1.0:
-            raise ValueError("F(Ω) = Ω^p needs p ≥ 1 (the paper assumes f' ≥ 0; p = 1 is the uniform limit)")
-        if self.T < 0.0:
-            raise ValueError("the MFN tariff must satisfy T ≥ 0")
+        validate([
+            *((getattr(self, n) > 0, f"{n} must be positive")
+              for n in ("a", "b", "sA_s", "sB_s", "r", "D_bar", "s_bar", "eps")),
+            *((0.0 <= getattr(self, n) < 1.0, f"the pledged tax rate {n} must satisfy 0 ≤ t < 1")
+              for n in ("t_A", "t_B")),
+            *((0.0 < getattr(self, n) <= 1.0, f"the penalty scale {n} must satisfy 0 < θ̄ ≤ 1")
+              for n in ("theta_bar_A", "theta_bar_B")),
+            *_shared_checks(self),
+        ])
 
 
 #: The brief's presets (§5): changes from the three-country defaults that show

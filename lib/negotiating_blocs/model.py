@@ -34,7 +34,7 @@ import numpy as np
 from scipy.optimize import brentq
 from scipy.special import lambertw
 
-from lib.params import as_real, as_real_array, control, require_finite, require_real
+from lib.params import as_real, as_real_array, control, require_finite, require_real, validate
 
 #: The α(M) maps: ``paper`` decodes the surviving derivative of (8) as -4/(2M+1) (the chapter's
 #: reading); ``paper_alt`` as -2/(M+1), the other parse of the garbled glyphs (the same map with
@@ -113,9 +113,7 @@ class Params:
             (self.kappa_T > 0, "κ_T must be positive"),
             (0 <= self.omega <= 1, "ω must lie in [0, 1]"),
         ]
-        for ok, msg in checks:
-            if not ok:
-                raise ValueError(msg)
+        validate(checks)
 
     @property
     def n1(self) -> float:
