@@ -36,3 +36,17 @@ def test_results_doc_explains_every_key_number(key):
     assert package.RESULTS_DOC is model.RESULTS_DOC
     assert set(model.results()) == set(model.RESULTS_DOC)
     assert all(isinstance(v, str) and v for v in model.RESULTS_DOC.values())
+
+
+@pytest.mark.parametrize("key", list(PAPERS))
+def test_package_init_imports_by_name(key):
+    """One ``__init__`` style: explicit imports (no ``import *``), PAPER, REGISTRY, lazy figures."""
+    import ast
+
+    path = importlib.util.find_spec(f"lib.{PAPERS[key].package}").origin
+    tree = ast.parse(open(path, encoding="utf-8").read())
+    stars = [n.module for n in ast.walk(tree)
+             if isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names)]
+    assert stars == [], f"{path}: import * from {stars}"
+    package = importlib.import_module(f"lib.{PAPERS[key].package}")
+    assert callable(getattr(package, "__getattr__", None))  # figures load on first use

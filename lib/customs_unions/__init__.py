@@ -9,8 +9,40 @@ model (:mod:`.model`), the figures (:mod:`.figures`), the sympy derivations
 from lib.contract import Paper, lazy_attributes
 
 from .checks import Check, check, check_markdown, presets_markdown  # noqa: F401
-from .model import *  # noqa: F401,F403
-from .model import ThreeCountryParams, TwoCountryParams, results  # noqa: F401
+from .model import (  # noqa: F401 - the package's model, re-exported
+    PRESETS,
+    RESULTS_DOC,
+    F,
+    F_inv,
+    Figure1Areas,
+    ThreeCountryEquilibrium,
+    ThreeCountryParams,
+    TwoCountryEquilibrium,
+    TwoCountryParams,
+    compliance_probability,
+    country_supply,
+    demand,
+    demand_integral,
+    demand_slope,
+    dtheta_dK,
+    dtheta_dtau,
+    excess_supply_gap,
+    expected_income,
+    f,
+    figure1_areas,
+    northern_welfare,
+    northern_welfare_change,
+    omega_star,
+    payoffs,
+    preset,
+    psi_integral,
+    results,
+    theta_country,
+    three_country,
+    two_country,
+    welfare_changes,
+    zero_profit_residual,
+)
 from .registry_items import REGISTRY  # noqa: F401
 
 #: The paper, its chapter and its citation (see :class:`lib.contract.Paper`).
