@@ -37,6 +37,7 @@ from lib.params import (
     control,
     require_finite,
     require_real,
+    validate,
 )
 
 # ---------------------------------------------------------------------------
@@ -78,14 +79,12 @@ class HOSParams:
 
     def __post_init__(self):
         require_real(self)
-        if not 0 < self.beta < self.alpha < 1:
-            raise ValueError("need 0 < β < α < 1 (X labour-intensive, both goods use both factors)")
-        if not 0 < self.gamma < 1:
-            raise ValueError("need 0 < γ < 1 (both goods consumed)")
-        if not 0 < self.K_H < self.K_W:
-            raise ValueError("need 0 < K_H < K_W (both countries hold capital)")
-        if not 0 < self.L_H < self.L_W:
-            raise ValueError("need 0 < L_H < L_W (both countries hold labour)")
+        validate([
+            (0 < self.beta < self.alpha < 1, "need 0 < β < α < 1 (X labour-intensive, both goods use both factors)"),
+            (0 < self.gamma < 1, "need 0 < γ < 1 (both goods consumed)"),
+            (0 < self.K_H < self.K_W, "need 0 < K_H < K_W (both countries hold capital)"),
+            (0 < self.L_H < self.L_W, "need 0 < L_H < L_W (both countries hold labour)"),
+        ])
 
     # Technology: F1 has identical technologies everywhere.
     def technology(self) -> np.ndarray:
@@ -122,10 +121,10 @@ class TechParams(HOSParams):
 
     def __post_init__(self):
         super().__post_init__()
-        if not isinstance(self.tau, int | float) or not 1 <= self.tau <= 50:
-            raise ValueError("need 1 ≤ τ ≤ 50 (H's productivity edge)")
-        if self.edge not in ("X", "Y"):
-            raise ValueError("edge must be 'X' or 'Y'")
+        validate([
+            (isinstance(self.tau, int | float) and 1 <= self.tau <= 50, "need 1 ≤ τ ≤ 50 (H's productivity edge)"),
+            (self.edge in ("X", "Y"), "edge must be 'X' or 'Y'"),
+        ])
 
     def technology(self) -> np.ndarray:
         A = np.ones((2, 2))
@@ -513,18 +512,15 @@ class GainsParams:
 
     def __post_init__(self):
         require_real(self)
-        if not 0 < self.a < 1:
-            raise ValueError("need 0 < a < 1 (diminishing returns to labour)")
-        if self.rho < 1:
-            raise ValueError("need ϱ ≥ 1 (the destination wage is not below the origin wage)")
-        if self.m < 0 or self.c < 0:
-            raise ValueError("need m ≥ 0 and c ≥ 0")
-        if not 0 <= self.phi < 1:
-            raise ValueError("need 0 ≤ φ < 1 (remittance share)")
-        if self.L_D <= 0 or self.LO_ratio <= 0:
-            raise ValueError("labour forces must be positive")
-        if self.m * self.L_D >= self.LO_ratio * self.L_D:
-            raise ValueError("migrants must be fewer than the origin's workers (m < L_O/L_D)")
+        validate([
+            (0 < self.a < 1, "need 0 < a < 1 (diminishing returns to labour)"),
+            (self.rho >= 1, "need ϱ ≥ 1 (the destination wage is not below the origin wage)"),
+            (self.m >= 0 and self.c >= 0, "need m ≥ 0 and c ≥ 0"),
+            (0 <= self.phi < 1, "need 0 ≤ φ < 1 (remittance share)"),
+            (self.L_D > 0 and self.LO_ratio > 0, "labour forces must be positive"),
+            (self.m * self.L_D < self.LO_ratio * self.L_D,
+             "migrants must be fewer than the origin's workers (m < L_O/L_D)"),
+        ])
 
     @property
     def L_O(self) -> float:
@@ -654,13 +650,11 @@ class BargainParams:
 
     def __post_init__(self):
         require_real(self)
-        for name in ("theta", "rho", "eta", "s_B"):
-            if not 0 <= getattr(self, name) <= 1:
-                raise ValueError(f"need 0 ≤ {name} ≤ 1")
-        if self.G <= 0 or self.R <= 0:
-            raise ValueError("need G > 0 and R > 0")
-        if self.W < 0 or self.K_B < 0 or self.eps < 0 or self.lam < 0:
-            raise ValueError("need W, K_B, ε, λ ≥ 0")
+        validate([
+            *((0 <= getattr(self, n) <= 1, f"need 0 ≤ {n} ≤ 1") for n in ("theta", "rho", "eta", "s_B")),
+            (self.G > 0 and self.R > 0, "need G > 0 and R > 0"),
+            (self.W >= 0 and self.K_B >= 0 and self.eps >= 0 and self.lam >= 0, "need W, K_B, ε, λ ≥ 0"),
+        ])
 
 
 def theta_from_supply(S_over_Q: float, sigma_B: float) -> float:
