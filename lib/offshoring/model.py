@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy.optimize import elementwise
 
-from lib.params import as_real, as_real_array, control, require_finite, require_real
+from lib.params import as_real, as_real_array, control, require_finite, require_real, validate
 
 __all__ = [
     "Params", "Equilibrium", "PreRelocation", "RESULTS_DOC",
@@ -109,34 +109,34 @@ class Params:
         require_real(self)
         for name in ("sigma", "kappa", "sE", "f", "fI"):
             object.__setattr__(self, name, float(getattr(self, name)))
-        if self.sigma <= 1:
-            raise ValueError(f"sigma = {self.sigma:g} must exceed 1 (CES demand: sigma > 1)")
-        if self.kappa <= 0:
-            raise ValueError(f"kappa = {self.kappa:g} must be positive (Pareto shape)")
-        if self.beta <= 1:
-            raise ValueError(
-                f"beta = kappa/(sigma-1) = {self.beta:.4g} must exceed 1 (regularity condition: "
-                f"kappa > sigma - 1 = {self.sigma - 1:.4g})")
-        if self.beta - 1 < BETA_MARGIN or self.c <= 0 or self.sigma - 1 < BETA_MARGIN:
-            raise ValueError(
-                f"beta - 1 = {self.beta - 1:.3g} and sigma - 1 = {self.sigma - 1:.3g} must be at "
-                f"least {BETA_MARGIN:g} (the supported numerical range: closer to 1, "
-                "kappa + 1 - sigma and the model's exponents lose all precision)")
-        if not 0.5 < self.sE < 1:
-            raise ValueError(f"sE = {self.sE:g} must satisfy 1/2 < sE < 1 (the North is the bigger nation)")
-        if self.f <= 0 or self.fI <= 0:
-            raise ValueError("f and fI must be positive (beachhead and innovation costs)")
-        if (self.beta - 1) * self.fI >= self.f:
-            raise ValueError(
-                f"(beta-1)*fI < f is required so that the autarky cut-off a_D < a_0 = 1: here "
-                f"(beta-1)*fI = {(self.beta - 1) * self.fI:.4g} >= f = {self.f:.4g} "
-                f"(lower fI or kappa, or raise sigma or f)")
+        # three tables, each read top to bottom: the later ones use beta and ln a_D, which the
+        # earlier ones make well defined
+        validate([
+            (self.sigma > 1, f"sigma = {self.sigma:g} must exceed 1 (CES demand: sigma > 1)"),
+            (self.kappa > 0, f"kappa = {self.kappa:g} must be positive (Pareto shape)"),
+        ])
+        validate([
+            (self.beta > 1,
+             f"beta = kappa/(sigma-1) = {self.beta:.4g} must exceed 1 (regularity condition: "
+             f"kappa > sigma - 1 = {self.sigma - 1:.4g})"),
+            (not (self.beta - 1 < BETA_MARGIN or self.c <= 0 or self.sigma - 1 < BETA_MARGIN),
+             f"beta - 1 = {self.beta - 1:.3g} and sigma - 1 = {self.sigma - 1:.3g} must be at "
+             f"least {BETA_MARGIN:g} (the supported numerical range: closer to 1, "
+             "kappa + 1 - sigma and the model's exponents lose all precision)"),
+            (0.5 < self.sE < 1, f"sE = {self.sE:g} must satisfy 1/2 < sE < 1 (the North is the bigger nation)"),
+            (self.f > 0 and self.fI > 0, "f and fI must be positive (beachhead and innovation costs)"),
+            ((self.beta - 1) * self.fI < self.f,
+             f"(beta-1)*fI < f is required so that the autarky cut-off a_D < a_0 = 1: here "
+             f"(beta-1)*fI = {(self.beta - 1) * self.fI:.4g} >= f = {self.f:.4g} "
+             f"(lower fI or kappa, or raise sigma or f)"),
+        ])
         ln_aD = math.log((self.beta - 1) * self.fI / self.f) / self.kappa
-        if ln_aD < -LN_RANGE or -(self.sigma - 1) * ln_aD > LN_RANGE:
-            raise ValueError(
-                f"the autarky cut-off a_D = ((beta-1) fI/f)^(1/kappa) = exp({ln_aD:.4g}) is outside "
-                f"the supported numerical range: ln a_D and (1-sigma) ln a_D must lie within "
-                f"±{LN_RANGE:g} (raise kappa or fI/f)")
+        validate([
+            (not (ln_aD < -LN_RANGE or -(self.sigma - 1) * ln_aD > LN_RANGE),
+             f"the autarky cut-off a_D = ((beta-1) fI/f)^(1/kappa) = exp({ln_aD:.4g}) is outside "
+             f"the supported numerical range: ln a_D and (1-sigma) ln a_D must lie within "
+             f"±{LN_RANGE:g} (raise kappa or fI/f)"),
+        ])
 
     # Derived exponents (the brief's notation) --------------------------------
     @property
