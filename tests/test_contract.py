@@ -50,3 +50,21 @@ def test_package_init_imports_by_name(key):
     assert stars == [], f"{path}: import * from {stars}"
     package = importlib.import_module(f"lib.{PAPERS[key].package}")
     assert callable(getattr(package, "__getattr__", None))  # figures load on first use
+
+
+@pytest.mark.parametrize("key", list(PAPERS))
+def test_parameter_classes_state_their_conditions_as_a_table(key):
+    """Every parameter class: ``require_real`` (directly or through its base), then
+    ``validate([(condition, message), ...])`` tables."""
+    import dataclasses
+    import inspect
+
+    model = importlib.import_module(f"lib.{PAPERS[key].package}.model")
+    classes = [c for _, c in inspect.getmembers(model, inspect.isclass)
+               if c.__module__ == model.__name__ and dataclasses.is_dataclass(c)
+               and any("control" in f.metadata for f in dataclasses.fields(c))]
+    assert classes
+    for cls in classes:
+        source = inspect.getsource(cls.__post_init__)
+        assert "validate(" in source, f"{cls.__name__}.__post_init__ has no validation table"
+        assert "require_real(self)" in source or "super().__post_init__()" in source, cls.__name__
