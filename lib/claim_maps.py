@@ -448,11 +448,21 @@ def atlas_markdown(papers=None, thumb_px: int = 180) -> str:
     The thumbnail is the map's exported PNG (written by its chapter, :func:`publish_map`).
     """
     from . import registry, tables
+    from .figures import export, export_folder
 
     rows = []
     for cm in collect(papers):
         s = share(cm.label)
         chapter = registry.PAPERS[cm.paper][1]
+        if not (export_folder() / f"{cm.label}.png").is_file():
+            # Sphinx reads the pages in name order, so on a fresh build the atlas comes before the
+            # chapters whose maps it shows: draw the thumbnail's file now (the chapter's publish_map
+            # rewrites it, and its record, when it runs).
+            fig = fig_map(cm)
+            export(fig, cm.label, parameters_text=fixed_text(cm))
+            import matplotlib.pyplot as plt
+
+            plt.close(fig)
         # no-scaled-link: Sphinx would otherwise wrap the sized image in a link of its own, nested
         # inside this one, leaving this link empty for screen readers (axe-core: link-name, serious).
         img = (f'<a href="{chapter}.html#{cm.label}"><img class="no-scaled-link" '
