@@ -61,7 +61,7 @@ def test_parameter_classes_state_their_conditions_as_a_table(key):
 
     model = importlib.import_module(f"lib.{PAPERS[key].package}.model")
     classes = [c for _, c in inspect.getmembers(model, inspect.isclass)
-               if c.__module__ == model.__name__ and dataclasses.is_dataclass(c)
+               if c.__module__.startswith(f"lib.{PAPERS[key].package}.") and dataclasses.is_dataclass(c)
                and any("control" in f.metadata for f in dataclasses.fields(c))]
     assert classes
     for cls in classes:

@@ -21,7 +21,16 @@ SHARED = ["lib.params", "lib.contract", "lib.registry"]
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
-@pytest.mark.parametrize("name", SHARED + [f"lib.{p}.model" for p in PACKAGES])
+def _model_modules(package: str) -> list[str]:
+    """The model-level modules of a package: ``model`` and the modules it re-exports from."""
+    model = importlib.import_module(f"lib.{package}.model")
+    names = {f"lib.{package}.model"}
+    names |= {getattr(obj, "__module__", "") for obj in vars(model).values()
+              if getattr(obj, "__module__", "").startswith(f"lib.{package}.")}
+    return sorted(names)
+
+
+@pytest.mark.parametrize("name", SHARED + [m for p in PACKAGES for m in _model_modules(p)])
 def test_examples_run(name):
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=FLAGS)
@@ -30,8 +39,10 @@ def test_examples_run(name):
 
 
 def _parameter_classes(module):
+    """The parameter classes a model module defines or re-exports from its package."""
+    package = module.__name__.rpartition(".")[0]
     return [obj for _, obj in inspect.getmembers(module, inspect.isclass)
-            if obj.__module__ == module.__name__ and dataclasses.is_dataclass(obj)
+            if obj.__module__.startswith(package + ".") and dataclasses.is_dataclass(obj)
             and any("control" in f.metadata for f in dataclasses.fields(obj))]
 
 
