@@ -1,18 +1,20 @@
 # Two commands on a fresh machine with Python 3.11 and make:
 #   make book   -> .venv, install, build the HTML into _build/html (every notebook executed)
 #   make test   -> .venv, install (with test tools), run the whole test suite
+#   make lab    -> JupyterLab on the chapters (the live panels), as in Binder
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test setup clean lint bench release
+.PHONY: book test setup clean lint bench release lab
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt requirements-model.txt \
+          requirements-front.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
@@ -23,6 +25,10 @@ book: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# JupyterLab in the project's virtualenv, as Binder serves it (local only: 127.0.0.1).
+lab: $(STAMP)
+	$(BIN)/jupyter-lab --ServerApp.ip=127.0.0.1 chapters/baldwin_okubo.ipynb
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests benchmarks _ext

@@ -392,15 +392,11 @@ def publish_map(cm: ClaimMap, params=None):
     ``<label>-share`` (the share sentence), ``<label>-why`` (why these two parameters) and
     ``<label>-verdict`` (the verdict at the defaults).
     """
-    from .figures import _Text, publish
+    from .figures import _Text, glue, publish
 
     fig = fig_map(cm, params)
     # publish glues <label>-params (once: a second glue of a key is a build warning)
     publish(fig, cm.label, params=params, parameters_text=fixed_text(cm, params))
-    try:
-        from myst_nb import glue
-    except ImportError:  # pragma: no cover
-        return
     glue(f"{cm.label}-share", _Text(share(cm.label).text()), display=False)
     glue(f"{cm.label}-why", _Text(cm.why), display=False)
     glue(f"{cm.label}-verdict", _Text({"holds": "holds", "fails": "fails",

@@ -10,6 +10,7 @@ and shows the model's own message, never a traceback, when a combination is reje
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,22 +63,150 @@ class LivePanel:
                      self.extras, self.title)
 
 
+# --- the panel (ipywidgets) ---------------------------------------------------------------------
+
+def symbols(message: str, labels: Mapping[str, str]) -> str:
+    """``message`` with field names replaced by the controls' symbols (``kappa`` -> ``κ``).
+
+    The models name their fields in their messages (``"fI must be below f"``); the reader sees
+    the sliders' labels.  Only whole words are replaced, and one-letter names only where they
+    stand as a variable (before ``=``, ``<``, ``>``, ``≤``, ``≥``, ``must``, ``is``...).
+    """
+    import re
+
+    for name in sorted(labels, key=len, reverse=True):
+        label = labels[name]
+        if not label or label == name:
+            continue
+        if len(name) == 1:
+            pattern = rf"(?<![\w.]){re.escape(name)}(?=\s*(?:[=<>≤≥≠]|must\b|is\b|has\b|and\b|or\b|,|\)))"
+        else:
+            pattern = rf"(?<![\w.]){re.escape(name)}(?![\w])"
+        message = re.sub(pattern, lambda _m, lab=label: lab, message)
+    return message
+
+
+def admissible_range(params, values: Mapping[str, Any], name: str, extras=None,
+                     samples: int = 41) -> tuple[float, float]:
+    """The part of control ``name``'s range the model admits, the other values held fixed.
+
+    Tries ``samples`` points of the control's step grid (every point if there are fewer), keeps
+    the run of admitted points around the current value, and refines both ends to the step by
+    bisection.  The current value (admitted, or it would not be shown) is always inside.  Only
+    the parameter dataclass's own validation is consulted (it is cheap: microseconds).
+    """
+    spec = spec_for(name, params, extras)
+    lo, hi = spec.lo, spec.hi
+    step = spec.step or (hi - lo) / 100
+    n = int(math.floor((hi - lo) / step + 1e-9))
+    grid = [lo + k * step for k in range(n + 1)]
+    if grid[-1] < hi - 1e-12:
+        grid.append(hi)
+    if spec.kind == "int":
+        grid = [int(round(v)) for v in grid]
+    current = values[name]
+
+    def ok(k):
+        try:
+            split_values(params, {**values, name: grid[k]}, extras)
+            return True
+        except ValueError:
+            return False
+
+    here = min(range(len(grid)), key=lambda k: abs(grid[k] - current))
+    stride = max(1, (len(grid) - 1) // (samples - 1))
+    bounds = []
+    for direction in (-1, +1):  # walk outwards from the current value, then bisect the gap
+        end = 0 if direction < 0 else len(grid) - 1
+        good, k = here, here + direction * stride
+        while 0 <= k < len(grid) and ok(k):
+            good, k = k, k + direction * stride
+        if not 0 <= k < len(grid):
+            if good == end or ok(end):
+                bounds.append(grid[end])
+                continue
+            k = end
+        bad = k
+        while abs(bad - good) > 1:
+            mid = (good + bad) // 2
+            if ok(mid):
+                good = mid
+            else:
+                bad = mid
+        bounds.append(grid[good])
+    low, high = bounds
+    return min(low, current), max(high, current)
+
+
+def fixes(params, values: Mapping[str, Any], names: Sequence[str], extras=None,
+          samples: int = 21) -> list[str]:
+    """The controls among ``names`` that alone can make ``values`` admissible (others fixed)."""
+    out = []
+    for n in names:
+        spec = spec_for(n, params, extras)
+        if spec.kind not in ("float", "int"):
+            continue
+        for k in range(samples):
+            v = spec.lo + (spec.hi - spec.lo) * k / (samples - 1)
+            v = int(round(v)) if spec.kind == "int" else v
+            try:
+                split_values(params, {**values, n: v}, extras)
+            except ValueError:
+                continue
+            out.append(n)
+            break
+    return out
+
+
+def _decimals(step: float) -> int:
+    return max(0, -int(f"{step:e}".split("e")[1]))
+
+
 def _widget_for(name: str, spec: Control, value):
+    """The control's widget: a dropdown, a checkbox, or a slider with a box to type a value in.
+
+    Returns ``(widget, row, value_box)``: ``row`` is what the panel lays out, ``value_box`` the
+    text box beside a slider (``None`` for the others).  The slider shows no readout of its own:
+    the box is the readout, and a value typed there is checked by the panel (a value outside
+    the slider's range is reported, never clamped silently as a slider's readout would).
+    """
     import ipywidgets as w
 
     common = dict(description=spec.description, tooltip=spec.doc or name,
-                  style={"description_width": "initial"}, layout=w.Layout(width="420px"))
+                  style={"description_width": "7.5em"})
     if spec.kind == "dropdown":
-        return w.Dropdown(options=list(spec.options), value=value, **common)
+        wd = w.Dropdown(options=list(spec.options), value=value, layout=w.Layout(width="300px"),
+                        **common)
+        return wd, wd, None
     if spec.kind == "checkbox":
-        return w.Checkbox(value=value, indent=False, **common)
+        wd = w.Checkbox(value=value, indent=False, layout=w.Layout(width="300px"), **common)
+        return wd, wd, None
+    # continuous_update: the value follows a drag; the panel draws only the latest value
+    # (coalescing), and ipywidgets itself holds back a model's changes while one is in flight.
     if spec.kind == "int":
-        return w.IntSlider(value=int(value), min=int(spec.lo), max=int(spec.hi),
-                           step=int(spec.step or 1), continuous_update=False, **common)
-    step = spec.step or (spec.hi - spec.lo) / 100
-    decimals = max(0, -int(f"{step:e}".split("e")[1]))
-    return w.FloatSlider(value=float(value), min=spec.lo, max=spec.hi, step=step,
-                         readout_format=f".{decimals}f", continuous_update=False, **common)
+        wd = w.IntSlider(value=int(value), min=int(spec.lo), max=int(spec.hi),
+                         step=int(spec.step or 1), readout=False, continuous_update=True,
+                         layout=w.Layout(width="300px"), **common)
+        box = w.IntText(value=int(value), layout=w.Layout(width="6.5em"))
+    else:
+        step = spec.step or (spec.hi - spec.lo) / 100
+        wd = w.FloatSlider(value=float(value), min=spec.lo, max=spec.hi, step=step, readout=False,
+                           continuous_update=True, layout=w.Layout(width="300px"), **common)
+        box = w.FloatText(value=round(float(value), _decimals(step) + 2),
+                          layout=w.Layout(width="6.5em"))
+    box.add_class("bk-live-value")
+    row = w.HBox([wd, box], layout=w.Layout(align_items="center"))
+    return wd, row, box
+
+
+def _kernel_loop():
+    """The running kernel's event loop (to defer a redraw), or ``None`` outside a kernel."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return None
+    kernel = getattr(get_ipython(), "kernel", None)
+    return getattr(kernel, "io_loop", None)
 
 
 def panel(draw: Callable, params, controls: Sequence[str] | None = None,
@@ -85,7 +214,20 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     """A live ipywidgets panel for ``draw(params, **extras) -> Figure``.
 
     The figure is a :class:`lib.live.LiveFigure`: made once, then redrawn in place when a
-    control moves, re-rendering only the parts that changed, and shown as a PNG image.
+    control moves, re-rendering only the parts that changed, and shown as a PNG image at its
+    natural size (scaled down only to fit), beside the controls when the notebook is wide.
+
+    * **Admissible controls.**  Each numeric slider of a parameter field is bounded by the
+      current values of the others: after every redraw its range shrinks to the values the
+      parameter class admits (:func:`admissible_range`), so a reader moving sliders rarely
+      meets a rejection.
+    * **Typed values.**  Beside each slider a box shows its value; a value typed there outside
+      the slider's range is reported, and one the model rejects shows the model's message
+      (in the sliders' symbols, :func:`symbols`) and which sliders can fix it (:func:`fixes`),
+      over the last admissible picture.
+    * **Coalescing.**  In a kernel, a moved control only asks for a redraw; the redraw runs
+      when the kernel is free and draws the latest values, so the values that arrived while
+      one picture was being drawn are dropped, never queued.
 
     Parameters
     ----------
@@ -98,15 +240,16 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     extras : mapping of str to Control, optional
         Further keyword controls passed to ``draw`` (e.g. ``phi``, toggles).
     title : str, optional
-        A heading above the controls (also the image's tooltip).
+        A heading above the controls.
 
     Returns
     -------
     ipywidgets.VBox
-        Controls, a reset button, a message line and the figure.  The widgets are reachable as
-        ``box.controls`` (dict), ``box.reset``, ``box.message`` and ``box.image``; the figure as
-        ``box.live`` (the :class:`~lib.live.LiveFigure`); ``box.redraw()`` redraws.  A rejected
-        combination leaves the last admissible figure in place under the model's message
+        The widgets are reachable as ``box.controls`` (dict of sliders, checkboxes and
+        dropdowns), ``box.values`` (dict of the text boxes beside the sliders), ``box.reset``,
+        ``box.message`` and ``box.image``; the figure as ``box.live`` (the
+        :class:`~lib.live.LiveFigure`); ``box.redraw()`` redraws at once.  A rejected combination
+        leaves the last admissible figure in place under the model's message
         (HTML-escaped).
 
     Raises
@@ -127,47 +270,167 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
             raise KeyError(f"{n!r} has no control spec on {type(params).__name__}")
     start = {n: getattr(params, n) for n in names} | {k: c.default for k, c in extras.items()}
     all_specs = {n: field_specs[n] for n in names} | extras
-    widgets = {n: _widget_for(n, all_specs[n], start[n]) for n in start}
+    made = {n: _widget_for(n, all_specs[n], start[n]) for n in start}
+    widgets = {n: m[0] for n, m in made.items()}
+    values = {n: m[2] for n, m in made.items() if m[2] is not None}
+    labels = {n: all_specs[n].label or n for n in start}
+    bounded = [n for n in names if all_specs[n].kind in ("float", "int")]
+    digits = {n: _decimals(all_specs[n].step or (all_specs[n].hi - all_specs[n].lo) / 100) + 3
+              for n in values}
+    for _, row, _ in made.values():
+        row.add_class("bk-live-control")
     reset = w.Button(description="Reset", icon="undo", tooltip="Back to the chapter's parameter values")
-    message = w.HTML(value="")
-    name = title or (draw.__doc__ or getattr(draw, "__name__", "figure")).strip().splitlines()[0]
-    name = name.replace("``", "")
-    image = w.Image(format="png", tooltip=f"Live figure: {name}",
-                    layout=w.Layout(max_width="100%", height="auto"))
+    message = w.HTML(value="", layout=w.Layout(max_width="300px"))
+    # No ``tooltip=`` on the Image: the front end builds an Image's tooltip from a description
+    # it does not have, fails to create the view, and the reader sees no picture at all (the
+    # real-browser test, tests/test_jupyterlab.py, catches this).
+    image = w.Image(format="png")
+    image.add_class("bk-live-image")
     box = w.VBox()
+    box.add_class("bk-live-panel")
+    reset.add_class("bk-live-reset")
+    message.add_class("bk-live-message")
+    state = {"quiet": False, "scheduled": False}
+    loop = _kernel_loop()
+
+    def current():
+        return {n: wd.value for n, wd in widgets.items()}
 
     def show(p, **ex):
         if box.live is None:
             box.live = LiveFigure(draw, p, **ex)
-        else:
-            box.live.update(p, **ex)
+            # the first picture is drawn the way every later one is (in place): in a kernel, a
+            # fresh render and an in-place one of the same values were seen to differ by a few
+            # pixels on two panels, and Reset must bring back exactly the first picture
+        box.live.update(p, **ex)
         return box.live.png()
 
+    def say(text):
+        message.value = f"<span style='color:#a00000'>{html.escape(text)}</span>" if text else ""
+
+    def explain(vals, msg):
+        msg = symbols(msg, labels)
+        movable = [labels[n] for n in fixes(params, vals, bounded, extras)]
+        if movable:
+            msg += f" Move {', '.join(movable[:-1])}{' or ' if len(movable) > 1 else ''}{movable[-1]}."
+        return msg + " (The picture shows the last admissible values.)"
+
+    def set_quietly(fn):
+        state["quiet"] = True
+        try:
+            fn()
+        finally:
+            state["quiet"] = False
+
+    def rebound(vals):
+        """Bound each numeric field slider by the current values of the others."""
+        def apply():
+            for n in bounded:
+                lo, hi = admissible_range(params, vals, n, extras)
+                wd = widgets[n]
+                with wd.hold_trait_notifications():
+                    if lo > wd.max:
+                        wd.max, wd.min = hi, lo
+                    else:
+                        wd.min, wd.max = lo, hi
+        set_quietly(apply)
+
+    def place(width, height):
+        """Natural size, scaled down only to fit (never stretched to the notebook's width).
+
+        The picture sits beside the controls when there is room for most of its width, and
+        wraps below them otherwise; when controls and picture stacked would be taller than a
+        laptop screen's notebook area, it stays beside them, scaled down, so both are seen; and
+        it is never taller than 660 px (a 1440x900 window's notebook area).
+        """
+        stacked = 34 * len(made) + 90 + min(height, 660)
+        basis = 0.85 * width if stacked <= 700 else min(0.85 * width, 380)
+        image.layout.flex = f"1 1 {basis:.0f}px"
+        image.layout.max_width = f"min({width}px, 100%)"
+        # a tall picture is scaled down (object-fit: contain) to stay on a laptop's screen
+        image.layout.max_height = "660px"
+
     def redraw(*_):
-        values = {n: wd.value for n, wd in widgets.items()}
-        png, msg = safe_call(show, params, values, extras)
-        message.value = (f"<span style='color:#a00000'>{html.escape(msg)}</span>" if msg else "")
-        if png is not None:
-            image.value = png
+        state["scheduled"] = False
+        vals = current()
+        png, msg = safe_call(show, params, vals, extras)
+        if msg:
+            say(explain(vals, msg) if msg.startswith("Not admissible") else msg)
+            return
+        shown(vals, png)
+
+    def shown(vals, png):
+        say("")
+        image.value = png
+        if image.layout.max_width is None and box.live is not None:
+            place(*box.live.fig.canvas.get_width_height())
+
+        def sync():
+            for n, vb in values.items():
+                vb.value = round(vals[n], digits[n]) if isinstance(vb.value, float) else vals[n]
+        set_quietly(sync)
+        rebound(vals)
+
+    def request(*_):
+        if state["quiet"]:
+            return
+        if loop is None:
+            redraw()
+        elif not state["scheduled"]:
+            state["scheduled"] = True
+            loop.add_callback(redraw)
+
+    def typed(change):
+        if state["quiet"]:
+            return
+        n = next(k for k, vb in values.items() if vb is change["owner"])
+        v, spec = change["new"], all_specs[n]
+        if not spec.lo <= v <= spec.hi:
+            say(f"{labels[n]} = {v:g} is outside the slider's range [{spec.lo:g}, {spec.hi:g}]; "
+                "the picture is unchanged.")
+            return
+        vals = {**current(), n: v}
+        try:
+            split_values(params, vals, extras)
+        except ValueError as err:
+            say(explain(vals, f"Not admissible: {err}"))
+            return
+        wd = widgets[n]
+
+        def widen():
+            wd.min, wd.max = min(wd.min, v), max(wd.max, v)
+        set_quietly(widen)
+        wd.value = v  # redraws (and re-bounds the others)
 
     def do_reset(*_):
-        for n, wd in widgets.items():
-            wd.unobserve(redraw, names="value")
-            wd.value = start[n]
-            wd.observe(redraw, names="value")
+        def restore():
+            for n, wd in widgets.items():
+                spec = all_specs[n]
+                if spec.kind in ("float", "int"):
+                    wd.min, wd.max = spec.lo, spec.hi
+                wd.value = start[n]
+        set_quietly(restore)
         redraw()
 
     for wd in widgets.values():
-        wd.observe(redraw, names="value")
+        wd.observe(request, names="value")
+    for vb in values.values():
+        vb.observe(typed, names="value")
     reset.on_click(do_reset)
-    box.children = ([w.HTML(f"<b>{html.escape(title)}</b>")] if title else []) + list(widgets.values()) + [
-        reset, message, image]
-    box.controls, box.reset, box.message, box.image, box.redraw = widgets, reset, message, image, redraw
+    rows = [m[1] for m in made.values()]
+    controls_box = w.VBox(rows + [reset, message], layout=w.Layout(flex="0 0 auto"))
+    image.layout = w.Layout(flex="1 1 380px", min_width="0", height="auto",
+                            object_fit="contain", align_self="flex-start")
+    body = w.HBox([controls_box, image], layout=w.Layout(flex_flow="row wrap",
+                                                         align_items="flex-start"))
+    box.children = ([w.HTML(f"<b>{html.escape(title)}</b>")] if title else []) + [body]
+    box.controls, box.values, box.reset, box.message, box.image = widgets, values, reset, message, image
+    box.redraw = redraw
     box.live = None
     # The starting point is drawn outside safe_call: if the chapter's own parameters cannot be
     # drawn, the error raises through, so a book build (which hides panel output) fails.
     p0, ex0 = split_values(params, {n: start[n] for n in names}, extras)
-    image.value = show(p0, **ex0)
+    shown(dict(start), show(p0, **ex0))
     return box
 
 

@@ -8,7 +8,11 @@ publishes a replicated figure with :func:`publish`, which
   at the book's root (Jupyter Book copies ``_static`` into the built site, so
   the files are served at ``<book>/_static/figures/<label>.svg``), and
 * glues it under ``label`` for a ``{glue:figure}`` directive, together with a
-  short text ``<label>-params`` listing the parameter values drawn.
+  short text ``<label>-params`` listing the parameter values drawn, and
+* shows it under the cell when the notebook runs in Jupyter (a Binder reader's notebook starts
+  empty, and the ``{glue:figure}`` below it is only rendered by the book build).  In the book
+  build the figure is shown by the directive alone, not twice: the book's Sphinx extension sets
+  ``TRADE_BOOK_STATIC`` for the kernels that execute the chapters (:mod:`lib.chapter`).
 """
 
 from __future__ import annotations
@@ -263,18 +267,52 @@ class _Text:
         return self.text
 
 
+def in_book_build() -> bool:
+    """Whether the chapters are executed to build the book's static pages (:func:`lib.chapter.static_build`)."""
+    from lib.chapter import static_build
+
+    return static_build()
+
+
+def glue(name: str, value, display: bool = True) -> None:
+    """``myst_nb.glue`` where myst-nb is installed (the book build); otherwise only shows ``value``.
+
+    Binder installs the model stack, not the book toolchain: there a chapter's glued numbers
+    are simply displayed (or nothing, with ``display=False``).
+    """
+    try:
+        from myst_nb import glue as _glue
+    except ImportError:
+        if display:
+            _show(value)
+        return
+    _glue(name, value, display=display)
+
+
+def _show(obj) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return
+    if get_ipython() is not None:
+        display(obj)
+
+
 def publish(fig, label: str, params=None, extra: Mapping | None = None, names=None,
             folder=None, close: bool = True, parameters_text: str | None = None):
-    """Export ``fig`` (SVG + PNG), record how to cite and redraw it, and glue it for ``{glue:figure}``.
+    """Export ``fig`` (SVG + PNG), record how to cite and redraw it, glue it for ``{glue:figure}``, show it.
 
     Glues two keys: ``label`` (the figure) and ``<label>-params`` (the
     parameter values as text, for the caption via ``{glue:text}``).  Saves
     ``<label>.json`` next to the files: the parameter values and the two lines that
     redraw the figure from ``lib`` (:func:`lib.citation.call_record`), which the book's
-    "Cite this figure" blocks and ``figures.json`` read.  Returns nothing, so a notebook
-    cell ending with it shows no output; the files are at :func:`export`'s paths.
-    ``parameters_text`` replaces the text :func:`format_params` would make (e.g. a claim map's
-    values held fixed).
+    "Cite this figure" blocks and ``figures.json`` read.  In a Jupyter kernel outside the book
+    build the figure is also displayed under the cell, so a reader of the notebook sees every
+    numbered figure; in the book build (:func:`in_book_build`) it is not, so the page shows it
+    once, in its numbered ``{glue:figure}``.  Returns nothing; the files are at
+    :func:`export`'s paths.  ``parameters_text`` replaces the text :func:`format_params` would
+    make (e.g. a claim map's values held fixed).
     """
     from . import citation
 
@@ -286,12 +324,9 @@ def publish(fig, label: str, params=None, extra: Mapping | None = None, names=No
     record = {"label": label, "parameters_text": text, **call}
     _write(svg.with_suffix(".json"),
            (json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
-    try:
-        from myst_nb import glue
-    except ImportError:  # pragma: no cover - myst-nb is in requirements.txt
-        glue = None
-    if glue is not None:
-        glue(label, fig, display=False)
-        glue(f"{label}-params", _Text(text), display=False)
+    glue(label, fig, display=False)
+    glue(f"{label}-params", _Text(text), display=False)
+    if not in_book_build():
+        _show(fig)
     if close:
         plt.close(fig)

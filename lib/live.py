@@ -42,6 +42,7 @@ the whole canvas: correct and slower) and warns once (:func:`layered_redraw_avai
 
 from __future__ import annotations
 
+import math
 import struct
 import warnings
 import zlib
@@ -53,7 +54,7 @@ from matplotlib.legend import Legend
 
 from lib.params import reader_moves  # noqa: F401 - its old home; the panels' session is plain data
 
-__all__ = ["LiveFigure", "encode_png", "reader_moves", "PRIVATE_NAMES", "TESTED_MATPLOTLIB",
+__all__ = ["LiveFigure", "encode_png", "fit_content", "reader_moves", "PRIVATE_NAMES", "TESTED_MATPLOTLIB",
            "layered_redraw_available"]
 
 #: The matplotlib version the layered redraw is tested with (pinned in requirements.txt).
@@ -340,6 +341,47 @@ def _over(dst, src) -> None:
     dst[..., 3:4] = ((out_a + 127) // 255).astype(np.uint8)
 
 
+def fit_content(fig, pad: float = 0.1, margins: tuple | None = None) -> tuple[dict, tuple]:
+    """Grow ``fig`` so that everything it draws lies inside it.
+
+    The exported figure is saved with ``bbox_inches="tight"``, which keeps a legend or a tick
+    label that sticks out of the figure; a live picture shows the figure's canvas, which would
+    cut them.  This enlarges the figure by what sticks out on each side (plus ``pad`` inches,
+    rounded up to a quarter inch, so that small changes of the content keep the size), keeping
+    every axes' size and place in inches: the live picture holds the same content as the static
+    one.  ``margins`` ``(left, right, bottom, top)`` in inches imposes the growth instead.
+
+    Returns ``({axes: (old bounds, new bounds)}, margins)``; both empty/zero when nothing
+    sticks out.  :class:`LiveFigure` keeps the margins found for its first picture.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    width, height = fig.get_size_inches()
+    if margins is None:
+        tight = fig.get_tightbbox(fig.canvas.get_renderer())
+
+        def grow(out):
+            return math.ceil((out + pad) * 4) / 4 if out > 0 else 0.0
+
+        margins = (grow(-tight.x0), grow(tight.x1 - width), grow(-tight.y0), grow(tight.y1 - height))
+    left, right, bottom, top = margins
+    if not any(margins):
+        return {}, (0.0, 0.0, 0.0, 0.0)
+    new_w, new_h = width + left + right, height + bottom + top
+    moved = {}
+    for ax in fig.axes:
+        x0, y0, w, h = ax.get_position().bounds
+        new = ((x0 * width + left) / new_w, (y0 * height + bottom) / new_h, w * width / new_w,
+               h * height / new_h)
+        moved[ax] = ((x0, y0, w, h), new)
+    fig.set_size_inches(new_w, new_h)
+    for ax, (_, new) in moved.items():
+        ax.set_position(new)
+    return moved, tuple(margins)
+
+
 class LiveFigure:
     """One figure of a live panel, updated in place.
 
@@ -350,6 +392,8 @@ class LiveFigure:
         without ``ax`` to make the figure; afterwards with ``ax`` set to the figure's own axes
         (a single Axes, or a tuple of them for a multi-panel figure), into which it must draw.
     params : dataclass instance
+    fit : tuple, optional
+        The margins :func:`fit_content` adds, in inches (default: found for the first picture).
     **extras
         Keyword controls passed on to ``draw``.
 
@@ -375,7 +419,7 @@ class LiveFigure:
     #: Memory for frames seen before, per live figure.
     FRAME_CACHE_BYTES = 12 * 2**20
 
-    def __init__(self, draw: Callable, params, **extras):
+    def __init__(self, draw: Callable, params, *, fit: tuple | None = None, **extras):
         import matplotlib.pyplot as plt
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -384,7 +428,10 @@ class LiveFigure:
         self.draw = draw
         fig = draw(params, **extras)
         plt.close(fig)  # detach from pyplot: the panel shows it, not the notebook backend
+        fig.stale_callback = None  # and no redraw behind our back in interactive mode (a kernel)
         FigureCanvasAgg(fig)
+        # nothing cut: the live picture holds what the exported figure shows
+        self._moved, self.margins = fit_content(fig, margins=fit)
         self.fig = fig
         self._axes = tuple(fig.axes)
         self._keys: list | None = None   # frame fingerprint of each axes in the background
@@ -416,6 +463,9 @@ class LiveFigure:
                 _clear_public(ax)  # the fallback: public API only
         try:
             self.draw(params, ax=self._ax_arg(), **extras)
+            for ax, (old, new) in self._moved.items():  # a figure function re-placed its axes
+                if np.allclose(ax.get_position().bounds, old):
+                    ax.set_position(new)
             if tuple(self.fig.axes) != self._axes:
                 raise RuntimeError(f"{getattr(self.draw, '__name__', 'draw')} added or removed axes "
                                    "when drawing into its own; it cannot be a live figure")

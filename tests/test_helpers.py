@@ -159,8 +159,13 @@ def test_panel_shows_message_and_resets():
     assert set(box.controls) == {"a", "n", "phi", "show"}
     assert box.controls["a"].description == "a" and box.controls["n"].description == "n (firms)"
     assert box.message.value == ""
-    box.controls["a"].value = 2.8  # the model rejects it
-    assert "toy regularity condition" in box.message.value
+    assert box.controls["a"].max == 2.5  # bounded by the model: a slider cannot reach 2.8
+    box.values["a"].value = 2.8  # typed: the model rejects it, and says which slider to move
+    assert "toy regularity condition" in box.message.value and "Move a." in box.message.value
+    box.values["a"].value = 9.0  # outside the slider's range: reported, not clamped
+    assert "outside the slider&#x27;s range" in box.message.value and box.controls["a"].value == 1.0
+    box.values["a"].value = 2.0
+    assert box.controls["a"].value == 2.0 and box.message.value == ""
     box.controls["phi"].value = 0.9
     box.reset.click()
     assert box.controls["a"].value == 1.0 and box.controls["phi"].value == 0.5

@@ -20,7 +20,8 @@ def _requirements(name):
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt"])
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt", "requirements-model.txt",
+                                  "requirements-front.txt", "binder/requirements.txt"])
 def test_requirements_are_exact_pins(name):
     for line in _requirements(name):
         if line.startswith(("-e ", "-r ")):
@@ -29,12 +30,49 @@ def test_requirements_are_exact_pins(name):
 
 
 def test_requirements_have_the_book_stack():
-    names = {ln.split("==")[0].lower() for ln in _requirements("requirements.txt")}
+    names = {ln.split("==")[0].lower() for ln in _requirements("requirements-model.txt")}
     assert "jupyter-book==1.0.4.post1" in _requirements("requirements.txt")
-    for pkg in ["numpy", "scipy", "sympy", "matplotlib", "ipywidgets", "ipykernel"]:
+    for pkg in ["numpy", "scipy", "sympy", "matplotlib", "ipywidgets", "ipykernel",
+                "jupyterlab_widgets", "widgetsnbextension"]:
         assert pkg in names
+    assert "-r requirements-model.txt" in _requirements("requirements.txt")
     assert "-e ." in _requirements("requirements.txt")
     assert "-r requirements.txt" in _requirements("requirements-dev.txt")
+    assert "-r requirements-front.txt" in _requirements("requirements-dev.txt")
+
+
+def _pins(*files):
+    pins = {}
+    for name in files:
+        for line in _requirements(name):
+            if "==" in line:
+                pkg, version = line.split("==")
+                assert pkg.lower() not in pins, f"{pkg} pinned twice: one source of truth"
+                pins[pkg.lower()] = version
+    return pins
+
+
+def test_model_versions_have_one_source_of_truth():
+    """The model stack is pinned once (requirements-model.txt), read by the book and by Binder."""
+    pins = _pins("requirements-model.txt", "requirements.txt", "requirements-front.txt",
+                 "requirements-dev.txt", "binder/requirements.txt")
+    assert pins["ipywidgets"] == "8.1.9"
+
+
+def test_widget_front_ends_match_ipywidgets():
+    """ipywidgets' own requirements on its front-end packages hold for the pinned versions."""
+    from importlib.metadata import requires, version
+
+    pins = _pins("requirements-model.txt")
+    assert version("ipywidgets") == pins["ipywidgets"]
+    for pkg in ("jupyterlab_widgets", "widgetsnbextension"):
+        assert version(pkg) == pins[pkg]
+        req = next(r for r in requires("ipywidgets") if r.replace("-", "_").startswith(pkg))
+        spec = req.split(pkg.replace("_", "-") if pkg.replace("_", "-") in req else pkg)[1]
+        assert spec.strip().startswith("~="), req
+        wanted = spec.strip()[2:].split(",")[0].strip()
+        assert pins[pkg].split(".")[:2] == wanted.split(".")[:2] and \
+            tuple(map(int, pins[pkg].split("."))) >= tuple(map(int, wanted.split("."))), (req, pins[pkg])
 
 
 def test_pyproject_installs_lib():
@@ -45,9 +83,23 @@ def test_pyproject_installs_lib():
     assert data["tool"]["pytest"]["ini_options"]["testpaths"] == ["tests"]
 
 
-def test_binder_points_back_at_requirements():
-    assert (ROOT / "binder" / "requirements.txt").read_text().strip() == "-r ../requirements.txt"
+def test_binder_installs_what_readers_need_and_no_book_toolchain():
+    lines = _requirements("binder/requirements.txt")
+    assert lines == ["-r ../requirements-model.txt", "-r ../requirements-front.txt", "-e ."]
+    front = {ln.split("==")[0].lower() for ln in _requirements("requirements-front.txt")}
+    assert {"jupyterlab", "jupyterlab-myst"} <= front
+    assert not front & {"jupyter-book", "sphinx", "myst-nb"}
     assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+    post = (ROOT / "binder" / "postBuild").read_text()
+    assert "egg-info" in post and (ROOT / "binder" / "postBuild").stat().st_mode & 0o111
+
+
+def test_binder_badge_opens_the_first_chapter():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    first = toc["parts"][0]["chapters"][0]["file"]
+    readme = (ROOT / "README.md").read_text()
+    assert f"]({book.binder_url(first + '.ipynb')})" in readme
+    assert book.binder_url("chapters/x.ipynb").endswith("?urlpath=lab/tree/chapters/x.ipynb")
 
 
 def test_config_build_settings():
@@ -116,3 +168,13 @@ def test_ci_runs_the_readme_test_command():
     assert "make test" in run
     assert "make test" in (ROOT / "README.md").read_text()
     assert "make book" in (ROOT / "README.md").read_text()
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if re.search(
+    r"chapter\.(figure|live_panel)\(", p.read_text(encoding="utf-8"))], ids=lambda p: p.stem)
+def test_chapter_with_live_panels_starts_by_saying_run_all(path):
+    """Outputs are cleared in git: a Binder reader's notebook starts empty (issue #11, item 6)."""
+    nb = nbformat.read(path, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and "Run → Run All Cells" in first.source
+    assert "remove-cell" in first.metadata.get("tags", [])  # for notebook readers, not the web page
