@@ -248,7 +248,9 @@ def explorer(draw: Callable, params, grid: Mapping[str, object],
         + "".join(rows)
         + f'<div class="bk-stage"><img {img_attrs} data-frame="{first}">'
         f'<div class="bk-msg" role="status"></div></div>'
-        f'<div class="bk-hint">Precomputed frames: drag the slider or use the arrow keys. '
+        # "drag" holds everywhere; in JupyterLab the notebook takes the arrow keys (issue #11)
+        f'<div class="bk-hint">Precomputed frames: drag the slider (on the book\'s web page, the '
+        f"arrow keys work too). "
         f"Values between grid points need the live version (launch button).</div>"
         f'<script type="application/json" data-frames>{frames_json}</script>'
         f"<script>{_JS % {'id': ident}}</script>"

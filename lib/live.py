@@ -34,7 +34,7 @@ The layered redraw reads and resets ten private names of matplotlib (listed in
   does), ``Axes._request_autoscale_view()`` (autoscale on the next draw, as ``Axes.clear`` does);
 * ``Legend._loc``, ``Legend._ncols`` (what decides where a legend lands and how it is laid out).
 
-matplotlib is pinned (:data:`TESTED_MATPLOTLIB`, the same in ``requirements.txt`` and
+matplotlib is pinned (:data:`TESTED_MATPLOTLIB`, the same in ``requirements-model.txt`` and
 ``pyproject.toml``).  With another version, or if any of these names is missing, a
 :class:`LiveFigure` falls back to a full redraw of the reused figure (``Axes.clear``, draw, render
 the whole canvas: correct and slower) and warns once (:func:`layered_redraw_available`).
@@ -57,7 +57,7 @@ from lib.params import reader_moves  # noqa: F401 - its old home; the panels' se
 __all__ = ["LiveFigure", "encode_png", "fit_content", "reader_moves", "PRIVATE_NAMES", "TESTED_MATPLOTLIB",
            "layered_redraw_available"]
 
-#: The matplotlib version the layered redraw is tested with (pinned in requirements.txt).
+#: The matplotlib version the layered redraw is tested with (pinned in requirements-model.txt).
 TESTED_MATPLOTLIB = "3.10.8"
 
 #: Every private matplotlib name this module uses: (where, name).  ``where`` is a class for

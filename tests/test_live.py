@@ -315,7 +315,7 @@ def test_matplotlib_is_pinned_alike_everywhere():
 
     from .conftest import ROOT
 
-    req = re.search(r"^matplotlib==(\S+)", (ROOT / "requirements.txt").read_text(), re.M).group(1)
+    req = re.search(r"^matplotlib==(\S+)", (ROOT / "requirements-model.txt").read_text(), re.M).group(1)
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     assert f"matplotlib=={req}" in deps
     assert req == live.TESTED_MATPLOTLIB == matplotlib.__version__
@@ -339,7 +339,7 @@ def test_unexpected_matplotlib_falls_back_to_full_redraws_with_one_warning(monke
         lf.update(_P(k))
         other.update(_P(k))
         for f, draw in ((lf, _two_panels), (other, _stateful)):
-            fresh = live.LiveFigure(draw, _P(k))
+            fresh = live.LiveFigure(draw, _P(k), fit=f.margins)  # the same canvas
             assert np.array_equal(f.rgba(), fresh.rgba())
             plt.close(fresh.fig)
     assert lf.stats["frames"] == lf.stats["updates"] + 1 and lf.stats["cells"] == 0
