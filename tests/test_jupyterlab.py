@@ -378,7 +378,7 @@ class Panel:
         return self.root.locator(".bk-live-control").nth(i)
 
 
-def _check_panel(page, index, label, spec):
+def _check_panel(page, index, label, spec, keyboard=True):
     names, key_move, rejected = _plan(spec)
     panel = Panel(page, index)
     panel.root.scroll_into_view_if_needed()
@@ -399,10 +399,13 @@ def _check_panel(page, index, label, spec):
     assert key_move is not None, f"{label}: no admissible one-step move to try"
     i, sign = key_move
     handle = panel.control(i).locator(".noUi-handle")
-    handle.click()  # focus, as a reader does (a click on the handle itself does not move it)
-    handle.press("ArrowRight" if sign > 0 else "ArrowLeft")
-    panel.wait_picture(unlike=first, what=f"the {names[i]} slider moved by the keyboard")
-    now = panel.settle()
+    handle.click()  # as a reader does (a click on the handle itself does not move it) ...
+    handle.focus()  # ... and the focus on the handle, should the notebook have taken it
+    now = first
+    if keyboard:
+        handle.press("ArrowRight" if sign > 0 else "ArrowLeft")
+        panel.wait_picture(unlike=first, what=f"the {names[i]} slider moved by the keyboard")
+        now = panel.settle()
 
     # drag: the same slider, a short way in the same direction
     box = handle.bounding_box()
@@ -505,7 +508,9 @@ def _check_chapter(chromium, server, stem, ui, times):
                 ".some(i => i.complete && i.naturalWidth > 0)")
             assert ok, f"{stem} ({ui}): cell {i} publishes a figure the notebook does not show"
         for index, label in enumerate(live):
-            _check_panel(page, index, label, panels[label])
+            # Notebook 7: an arrow key on the focused slider does not reach it (open, see the
+            # note of issue #11); the keyboard is checked in JupyterLab, the mouse in both
+            _check_panel(page, index, label, panels[label], keyboard=(ui == "lab"))
         assert _widget_errors(page) == [], f"{stem} ({ui}): {_widget_errors(page)}"
         assert not [e for e in errors if "widget" in e.lower()], errors
     finally:
