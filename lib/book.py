@@ -61,6 +61,17 @@ _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 EXPORT_DIR_ENV = "BOOK_FIGURES_DIR"
 
 
+#: Set (to ``1``) while the book's static pages are built (by the ``book_html`` extension, inherited
+#: by the kernels that execute the chapters): live panels then show a pointer to the launch button,
+#: and :func:`lib.figures.publish` leaves the figure to the page's ``{glue:figure}``.
+STATIC_ENV = "TRADE_BOOK_STATIC"
+
+
+def static_build() -> bool:
+    """Whether the notebook is executed to build the book's static pages."""
+    return os.environ.get(STATIC_ENV, "") not in ("", "0")
+
+
 def export_folder() -> Path:
     """Where :func:`lib.figures.export` writes by default: ``$BOOK_FIGURES_DIR`` or ``<book root>/_static/figures``."""
     env = os.environ.get(EXPORT_DIR_ENV)

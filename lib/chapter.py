@@ -24,25 +24,18 @@ before the call that glues it.
 from __future__ import annotations
 
 import html
-import os
 from dataclasses import dataclass, field
 
+from lib.book import STATIC_ENV, static_build  # noqa: F401 (re-exported)
 from lib.contract import FigureSpec
 
 __all__ = ["figure", "live_panel", "spec", "static_build", "STATIC_ENV", "LIVE_NOTE"]
 
-#: Set (to ``1``) while the book's static pages are built: live panels then show :data:`LIVE_NOTE`.
-STATIC_ENV = "TRADE_BOOK_STATIC"
 
 #: What a static page shows where a live panel would be.
 LIVE_NOTE = ("The frames above were computed when the book was built. For every parameter value, "
              "open this page in Binder or Jupyter with the launch (rocket) button at the top of the "
              "page: this cell then shows a live panel.")
-
-
-def static_build() -> bool:
-    """Whether the notebook is executed to build the book's static pages."""
-    return os.environ.get(STATIC_ENV, "") not in ("", "0")
 
 
 def spec(label: str | FigureSpec) -> FigureSpec:

@@ -34,6 +34,7 @@ from .book import (  # noqa: F401 - re-exported (lib.figures.book_root etc.)
     EXPORT_SUBDIR,
     book_root,
     export_folder,
+    static_build,
 )
 
 #: The book's matplotlib style: one place, applied on import of this module.
@@ -268,9 +269,7 @@ class _Text:
 
 
 def in_book_build() -> bool:
-    """Whether the chapters are executed to build the book's static pages (:func:`lib.chapter.static_build`)."""
-    from lib.chapter import static_build
-
+    """Whether the chapters are executed to build the book's static pages (:func:`lib.book.static_build`)."""
     return static_build()
 
 

@@ -42,10 +42,13 @@ def _chromium_available() -> bool:
     return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
 
 
-@pytest.fixture(scope="module")
-def browser():
+def launch_chromium(suite: str):
+    """Yield one headless Debian chromium (Playwright, no downloaded browser) for a module of tests.
+
+    Without chromium the ``suite`` is skipped with a loud banner; with ``CI=true`` its absence fails.
+    """
     if not _chromium_available():
-        msg = ("\n" + "!" * 78 + "\n!! BROWSER TESTS SKIPPED: chromium not found at "
+        msg = ("\n" + "!" * 78 + f"\n!! {suite} SKIPPED: chromium not found at "
                f"{CHROMIUM}. Install Debian's chromium (apt-get install chromium).\n" + "!" * 78)
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("CI=true but chromium is missing: " + msg)
@@ -61,6 +64,11 @@ def browser():
                               else shutil.which("chromium"), args=FLAGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from launch_chromium("BROWSER TESTS")
 
 
 def _pages(built_book):

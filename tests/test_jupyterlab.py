@@ -30,7 +30,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-import warnings
 from pathlib import Path
 
 import nbformat
@@ -38,7 +37,7 @@ import numpy as np
 import pytest
 
 from .conftest import CHAPTERS, ROOT
-from .test_browser import CHROMIUM, FLAGS, _chromium_available
+from .test_browser import launch_chromium
 
 pytestmark = pytest.mark.jupyterlab
 
@@ -165,23 +164,7 @@ class JupyterServer:
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not _chromium_available():
-        msg = ("\n" + "!" * 78 + "\n!! JUPYTERLAB BROWSER TESTS SKIPPED: chromium not found at "
-               f"{CHROMIUM}. Install Debian's chromium (apt-get install chromium).\n" + "!" * 78)
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI=true but chromium is missing: " + msg)
-        warnings.warn(msg, stacklevel=1)
-        print(msg)
-        pytest.skip(msg)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as err:  # pragma: no cover - playwright is in requirements-dev.txt
-        pytest.fail(f"playwright is not installed: {err}")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists()
-                              else shutil.which("chromium"), args=FLAGS)
-        yield b
-        b.close()
+    yield from launch_chromium("JUPYTERLAB BROWSER TESTS")
 
 
 @pytest.fixture(scope="module")
