@@ -268,11 +268,6 @@ class _Text:
         return self.text
 
 
-def in_book_build() -> bool:
-    """Whether the chapters are executed to build the book's static pages (:func:`lib.book.static_build`)."""
-    return static_build()
-
-
 def glue(name: str, value, display: bool = True) -> None:
     """``myst_nb.glue`` where myst-nb is installed (the book build); otherwise only shows ``value``.
 
@@ -308,7 +303,7 @@ def publish(fig, label: str, params=None, extra: Mapping | None = None, names=No
     redraw the figure from ``lib`` (:func:`lib.citation.call_record`), which the book's
     "Cite this figure" blocks and ``figures.json`` read.  In a Jupyter kernel outside the book
     build the figure is also displayed under the cell, so a reader of the notebook sees every
-    numbered figure; in the book build (:func:`in_book_build`) it is not, so the page shows it
+    numbered figure; in the book build (:func:`lib.book.static_build`) it is not, so the page shows it
     once, in its numbered ``{glue:figure}``.  Returns nothing; the files are at
     :func:`export`'s paths.  ``parameters_text`` replaces the text :func:`format_params` would
     make (e.g. a claim map's values held fixed).
@@ -325,7 +320,7 @@ def publish(fig, label: str, params=None, extra: Mapping | None = None, names=No
            (json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
     glue(label, fig, display=False)
     glue(f"{label}-params", _Text(text), display=False)
-    if not in_book_build():
+    if not static_build():
         _show(fig)
     if close:
         plt.close(fig)
