@@ -38,6 +38,7 @@ from lib import negotiating_blocs as nb  # noqa: E402
 from lib import offshoring as bo  # noqa: E402
 from lib.migration_vs_trade import data as gdata  # noqa: E402
 from lib.migration_vs_trade import model as gm  # noqa: E402
+from lib.negotiating_blocs import hos as nbh  # noqa: E402
 from lib.negotiating_blocs import model as nbm  # noqa: E402
 
 #: Seconds a single call may take.
@@ -199,8 +200,8 @@ def _extras():
          lambda v: nbm.optimal_migration(PN, "star", c=v)),
         ("negotiating_blocs", "optimal_migration(PN, 'E', alpha0=v)",
          lambda v: nbm.optimal_migration(PN, "E", alpha0=v)),
-        ("negotiating_blocs", "ho_equilibrium(PN, v)", lambda v: nbm.ho_equilibrium(PN, v)),
-        ("negotiating_blocs", "ho_equilibrium(PN, 1.8, t=v)", lambda v: nbm.ho_equilibrium(PN, 1.8, t=v)),
+        ("negotiating_blocs", "ho_equilibrium(PN, v)", lambda v: nbh.ho_equilibrium(PN, v)),
+        ("negotiating_blocs", "ho_equilibrium(PN, 1.8, t=v)", lambda v: nbh.ho_equilibrium(PN, 1.8, t=v)),
         ("migration_vs_trade", "migration_gains(G, v)", lambda v: gm.migration_gains(G, v)),
         ("migration_vs_trade", "tau_sweep(H, [v])", lambda v: gm.tau_sweep(H, [v])),
         ("migration_vs_trade", "gap_difference(T, v)", lambda v: gm.gap_difference(T, v)),

@@ -32,6 +32,7 @@ from lib import customs_unions as cu
 from lib import offshoring as bo
 from lib.controls import SUPPORTED_MAGNITUDE, specs
 from lib.migration_vs_trade import model as gm
+from lib.negotiating_blocs import hos as nbh
 from lib.negotiating_blocs import model as nbm
 
 #: Seconds one results() call may take anywhere in the accepted range.
@@ -288,8 +289,8 @@ def _nb_calls():
         ("alpha_of_M", lambda v: nbm.alpha_of_M(P, v)),
         ("optimal_migration c", lambda v: nbm.optimal_migration(P, "star", c=v)),
         ("optimal_migration alpha0", lambda v: nbm.optimal_migration(P, "E", alpha0=v)),
-        ("ho_equilibrium p", lambda v: nbm.ho_equilibrium(P, v)),
-        ("ho_equilibrium t", lambda v: nbm.ho_equilibrium(P, 1.8, t=v)),
+        ("ho_equilibrium p", lambda v: nbh.ho_equilibrium(P, v)),
+        ("ho_equilibrium t", lambda v: nbh.ho_equilibrium(P, 1.8, t=v)),
         ("revenue n", lambda v: nbm.revenue(P, v)),
         ("cost_international x", lambda v: nbm.cost_international(P, 0.5, x=v)),
         ("cost_regional alpha", lambda v: nbm.cost_regional(P, 0.5, alpha=v)),
@@ -304,9 +305,9 @@ def _nb_calls():
         ("M_max alpha0", lambda v: nbm.M_max(P, v)),
         ("c_bar alpha0", lambda v: nbm.c_bar(P, "E", v)),
         ("soc_migration alpha", lambda v: nbm.soc_migration(P, "E", v)),
-        ("export_price n", lambda v: nbm.export_price(P, v)),
-        ("factor_prices p", lambda v: nbm.factor_prices(P, v)),
-        ("outputs p", lambda v: nbm.outputs(P, v)),
+        ("export_price n", lambda v: nbh.export_price(P, v)),
+        ("factor_prices p", lambda v: nbh.factor_prices(P, v)),
+        ("outputs p", lambda v: nbh.outputs(P, v)),
     ]
 
 

@@ -15,7 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from scipy.optimize import brentq
 
-from lib.negotiating_blocs import REGISTRY
+from lib.negotiating_blocs import REGISTRY, geometry, hos
 from lib.negotiating_blocs import checks as K
 from lib.negotiating_blocs import derivations as sym
 from lib.negotiating_blocs import model as m
@@ -360,7 +360,7 @@ def test_footnote14_soc():
 def test_figure1_order_at_defaults():
     """The paper's Figure-1 ordering at the defaults (brief section 3)."""
     s = m.solve(P0)
-    g = m.areas_migration(P0, s) | m.areas_no_migration(P0)
+    g = geometry.areas_migration(P0, s) | geometry.areas_no_migration(P0)
     assert P0.n1 < s.nE < s.mig_E.n < s.n_star < s.mig_star.n < s.nH < 1
     assert s.B_star < s.BE < s.B_star_OR
     assert s.BE < g["Cprime"] and s.B_star_OR < g["Iprime"]
@@ -438,39 +438,39 @@ def test_prop3(Pp):
     P, p = Pp
     h = 1e-6
     try:
-        base = m.ho_equilibrium(P, p)
-        up, dn = m.ho_equilibrium(P, p * (1 + h)), m.ho_equilibrium(P, p * (1 - h))
+        base = hos.ho_equilibrium(P, p)
+        up, dn = hos.ho_equilibrium(P, p * (1 + h)), hos.ho_equilibrium(P, p * (1 - h))
     except ValueError:
         assume(False)
-    tr = m.ho_equilibrium(P, p, t=0.01)
+    tr = hos.ho_equilibrium(P, p, t=0.01)
     assert (tr.E_X - base.E_X) / 0.01 == pytest.approx(-P.s_X / p, rel=1e-9)
     assert (tr.M_Y - base.M_Y) / 0.01 == pytest.approx(-P.s_X, rel=1e-9)
     assert base.p * base.E_X == pytest.approx(base.M_Y, rel=1e-9, abs=1e-12)  # trade balance
     assert up.X > dn.X and up.Y < dn.Y and up.E_X > dn.E_X and up.M_Y > dn.M_Y
     # "a fortiori": with a share omega of the outlay Z bought as X, exports fall by omega Z/p more
-    plain = m.ho_equilibrium(P, p, t=0.01, Z=0.02)
-    a_fortiori = m.ho_equilibrium(replace(P, omega=0.5), p, t=0.01, Z=0.02)
+    plain = hos.ho_equilibrium(P, p, t=0.01, Z=0.02)
+    a_fortiori = hos.ho_equilibrium(replace(P, omega=0.5), p, t=0.01, Z=0.02)
     assert a_fortiori.E_X - plain.E_X == pytest.approx(-0.5 * 0.02 / p, rel=1e-9)
 
 
 def test_prop3_chain_and_neutrality():
     """As M rises to M̃^j trade falls under transfers, rises under market access; dp/dn > 0."""
     for regime in ("E", "star"):
-        A = m.trade_path(P0, regime, "transfers")
-        B = m.trade_path(P0, regime, "market access")
+        A = hos.trade_path(P0, regime, "transfers")
+        B = hos.trade_path(P0, regime, "market access")
         assert np.all(np.diff(A["volume"]) < 0) and np.all(np.diff(A["E_X"]) < 0)
         assert np.all(np.diff(B["volume"]) > 0) and np.all(np.diff(B["E_X"]) > 0)
     n = np.linspace(P0.n1, 1, 50)
-    assert np.all(np.diff(m.export_price(P0, n)) > 0)
+    assert np.all(np.diff(hos.export_price(P0, n)) > 0)
     # integrated equilibrium: moving labour between states inside the cone leaves (X, Y) unchanged
-    p = float(m.export_price(P0, m.n_no_fee(P0)))
+    p = float(hos.export_price(P0, m.n_no_fee(P0)))
     L = np.linspace(0.26, 0.74, 9)
     L2 = L + np.array([0.05, -0.05, 0.03, 0, 0, 0, -0.03, 0.02, -0.02])
-    X1, Y1 = m.outputs(P0, p, L)
-    X2, Y2 = m.outputs(P0, p, L2)
+    X1, Y1 = hos.outputs(P0, p, L)
+    X2, Y2 = hos.outputs(P0, p, L2)
     assert X1.sum() == pytest.approx(X2.sum(), rel=1e-12) and Y1.sum() == pytest.approx(Y2.sum(), rel=1e-12)
     with pytest.raises(ValueError, match="cone"):
-        m.outputs(P0, 5.0)
+        hos.outputs(P0, 5.0)
 
 
 # ---------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Schiff (2014): small states, negotiating blocs and intra-bloc migration.
 
 ``from lib.negotiating_blocs import Params, results, fig_1`` is all a chapter needs.
-See :mod:`.model` (numerics), :mod:`.figures` (figures) and :mod:`.derivations`
-(sympy derivations of (6), (7), (8), (10), (13)).
+See :mod:`.model` (numerics of Sections II and III), :mod:`.hos` (Section IV: the book's
+Heckscher-Ohlin block for Proposition 3), :mod:`.geometry` (Figure 1's areas), :mod:`.figures`
+(figures) and :mod:`.derivations` (sympy derivations of (6), (7), (8), (10), (13)).
 """
 
 from lib.contract import Item, Paper, lazy_attributes

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import tables
+from . import geometry, hos
 from . import model as m
 
 
@@ -128,8 +129,8 @@ def proposition_3(P: m.Params) -> list[Check]:
     rows = []
     t = "tests/test_negotiating_blocs.py::test_prop3"
     for regime, sup in (("E", "E"), ("star", "*")):
-        A = m.trade_path(P, regime, "transfers")
-        B = m.trade_path(P, regime, "market access")
+        A = hos.trade_path(P, regime, "transfers")
+        B = hos.trade_path(P, regime, "market access")
         dA = A["volume"][-1] - A["volume"][0]
         dB = B["volume"][-1] - B["volume"][0]
         rows.append(Check(f"3 ({sup})", "trade falls with migration under transfers, rises under market access",
@@ -158,7 +159,7 @@ def results_markdown(P: m.Params | None = None) -> str:
 def areas_markdown(P: m.Params) -> str:
     """The areas of Figure 1, each computed by integration and compared with its closed form."""
     s = m.solve(P)
-    a = m.areas_no_migration(P) | m.areas_migration(P, s)
+    a = geometry.areas_no_migration(P) | geometry.areas_migration(P, s)
     rows = [
         ("C0AD", "rectangle [0, n^E]×[0, B^E]", a["C0AD"], "V^E = n^E B^E", s.VE),
         ("F0EG", "rectangle [0, n*]×[0, B*]", a["F0EG"], "V* = n^E B*_OR", s.n_star * s.B_star),

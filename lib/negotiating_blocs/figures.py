@@ -17,6 +17,7 @@ from lib.contract import Explore, FigureSpec, figures
 from lib.figures import COLORS, new_axes, nice_ceil
 from lib.params import Control
 
+from . import geometry, hos
 from . import model as m
 
 NO_MIG = COLORS["north"]
@@ -54,14 +55,14 @@ def fig1_geometry(P: m.Params):
     """
     nE, BE, nS, BS, nH = m.solve_static(P)
     geo = {"nE": nE, "BE": BE, "nS": nS, "BS": BS, "nH": nH, "BOR": nS * BS / nE}
-    A = m.areas_no_migration(P)
+    A = geometry.areas_no_migration(P)
     geo.update(A)
     msg = ""
     try:
         sol = m.solve(P)
     except ValueError as err:
         return None, geo, f"Migration curves not drawn: {err}"
-    geo.update(m.areas_migration(P, sol))
+    geo.update(geometry.areas_migration(P, sol))
     return sol, geo, msg
 
 
@@ -71,7 +72,7 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
 
     Four average curves and two marginal curves (the paper's footnote 9), every
     lettered point, and the shaded areas with their values (computed by
-    integration, see :func:`model.areas_no_migration`, :func:`model.areas_migration`).
+    integration, see :func:`geometry.areas_no_migration`, :func:`geometry.areas_migration`).
 
     Parameters
     ----------
@@ -344,7 +345,7 @@ def fig_s5(params: m.Params, ax=None):
     for a, obj, title in ((axs[0], "transfers", "(A) transfers in Y: substitutes"),
                           (axs[1], "market access", "(B) market access: complements")):
         for regime, ls, sup in (("E", "-", "E"), ("star", "--", "*")):
-            tp = m.trade_path(P, regime, obj)
+            tp = hos.trade_path(P, regime, obj)
             base = tp["volume"][0]
             a.plot(tp["M"], 100 * (tp["volume"] / base - 1), color=MIG, ls=ls,
                    label=rf"trade volume, regime {sup}")
