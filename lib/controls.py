@@ -296,13 +296,13 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     def current():
         return {n: wd.value for n, wd in widgets.items()}
 
-    def show(p, **ex):
+    def show(params, **ex):
         if box.live is None:
-            box.live = LiveFigure(draw, p, **ex)
+            box.live = LiveFigure(draw, params, **ex)
             # the first picture is drawn the way every later one is (in place): in a kernel, a
             # fresh render and an in-place one of the same values were seen to differ by a few
             # pixels on two panels, and Reset must bring back exactly the first picture
-        box.live.update(p, **ex)
+        box.live.update(params, **ex)
         return box.live.png()
 
     def say(text):

@@ -540,7 +540,7 @@ class ThreeCountryEquilibrium:
         return self.m27 - self.a_minus_b * self.thetaB * self.eps * self.lam
 
 
-def _solve_price(pr: ThreeCountryParams, tau: np.ndarray, link: bool, strict: bool = True) -> np.ndarray:
+def _solve_price(params: ThreeCountryParams, tau: np.ndarray, link: bool, strict: bool = True) -> np.ndarray:
     """Equilibrium producer price at each τ by vectorised bisection on the bracket [P_lo, P_hi].
 
     P_hi = D(sᴬₛ + sᴮₛ)/(1+T): since s(P) ≥ sᴬₛ + sᴮₛ, E(P_hi) ≤ 0.
@@ -553,9 +553,9 @@ def _solve_price(pr: ThreeCountryParams, tau: np.ndarray, link: bool, strict: bo
     equilibrium is not interior, instead of raising.
     """
     m = 1.0 + tau
-    P_hi = np.asarray(demand(pr, pr.sA_s + pr.sB_s), dtype=float) / (1.0 + pr.T)
-    be_A = pr.r / ((1.0 - pr.t_A) * m * pr.a)
-    be_B = pr.r / ((1.0 - pr.t_B) * pr.b)
+    P_hi = np.asarray(demand(params, params.sA_s + params.sB_s), dtype=float) / (1.0 + params.T)
+    be_A = params.r / ((1.0 - params.t_A) * m * params.a)
+    be_B = params.r / ((1.0 - params.t_B) * params.b)
     # just below both break-even prices neither country invests (A's supply jumps at its
     # break-even price when τ > 0: investors enter with θ = 1 until Ω^{A*} reaches 0)
     lo = np.minimum(be_A, be_B) * (1.0 - 1e-12)
@@ -567,8 +567,8 @@ def _solve_price(pr: ThreeCountryParams, tau: np.ndarray, link: bool, strict: bo
     if strict and np.any(bad):
         raise ValueError("restriction (20) fails: investment is unprofitable in both A and B even at the "
                          f"highest possible price at {_where(bad, tau)} (no foreign capital anywhere)")
-    E_lo = excess_supply_gap(pr, lo, tau, link)
-    E_hi = excess_supply_gap(pr, hi, tau, link)
+    E_lo = excess_supply_gap(params, lo, tau, link)
+    E_hi = excess_supply_gap(params, hi, tau, link)
     bad = E_hi >= 0  # both countries at a corner at the highest possible price
     failed |= bad
     if strict and np.any(bad):
@@ -578,13 +578,13 @@ def _solve_price(pr: ThreeCountryParams, tau: np.ndarray, link: bool, strict: bo
         raise RuntimeError("price bracket [P_lo, P_hi] has no sign change")
     for _ in range(80):
         mid = 0.5 * (lo + hi)
-        pos = excess_supply_gap(pr, mid, tau, link) > 0
+        pos = excess_supply_gap(params, mid, tau, link) > 0
         lo = np.where(pos, mid, lo)
         hi = np.where(pos, hi, mid)
         if np.all((hi - lo <= 4e-16 * hi) | failed):
             break
     P = 0.5 * (lo + hi)
-    bad = np.abs(excess_supply_gap(pr, P, tau, link)) > 1e-9 * P
+    bad = np.abs(excess_supply_gap(params, P, tau, link)) > 1e-9 * P
     failed |= bad
     if not strict:
         return np.where(failed, np.nan, P)

@@ -56,10 +56,10 @@ def _columns(values, ok):
     return array_params(*(np.asarray(v)[ok][:, None] for v in values))
 
 
-def dd_nodes(p) -> np.ndarray:
-    """Freeness values across the DD phase of each point of ``p`` (rows), :data:`DD_NODES`."""
-    pP = (1 - p.sE) / p.sE
-    pS = pP ** (1 / p.beta)
+def dd_nodes(params) -> np.ndarray:
+    """Freeness values across the DD phase of each point of ``params`` (rows), :data:`DD_NODES`."""
+    pP = (1 - params.sE) / params.sE
+    pS = pP ** (1 / params.beta)
     return pP + DD_NODES * (pS - pP)
 
 

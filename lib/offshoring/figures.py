@@ -132,10 +132,10 @@ def _step(ax, pieces, ls, color, label):
     ax.plot(xs, ys, ls=ls, color=color, label=label, drawstyle="default")
 
 
-def _h_curve(ax, p, top, label="a^(κ+1−σ), rescaled: the term weighted"):
+def _h_curve(ax, params, top, label="a^(κ+1−σ), rescaled: the term weighted"):
     """The weighted curve ``a**(kappa+1-sigma)``, rescaled to the axis top (no twin axis: cheaper)."""
     a = np.linspace(0, 1, 120)
-    ax.plot(a, top * a ** p.c, color=COLORS["neutral"], lw=1.3, label=label)
+    ax.plot(a, top * a ** params.c, color=COLORS["neutral"], lw=1.3, label=label)
 
 
 def fig_2(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
@@ -270,11 +270,11 @@ def fig_4(params: m.Params, *, phi: float = 0.5, stage: str = "final", ax=None):
 # ---------------------------------------------------------------------------
 # Figure 5: productivity with relocation, North and South
 # ---------------------------------------------------------------------------
-def _weights(p, phi, nation):
-    pieces = m.productivity_pieces(p, phi, nation)
+def _weights(params, phi, nation):
+    pieces = m.productivity_pieces(params, phi, nation)
     if not pieces:
         return []
-    Z = sum(mm * (hi ** p.c - lo ** p.c) / p.c for lo, hi, mm in pieces)
+    Z = sum(mm * (hi ** params.c - lo ** params.c) / params.c for lo, hi, mm in pieces)
     return [(lo, hi, mm / Z) for lo, hi, mm in pieces]
 
 
@@ -341,8 +341,8 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
 # ---------------------------------------------------------------------------
 # Supplementary figures
 # ---------------------------------------------------------------------------
-def _regimes(ax, p, label=True):
-    pP, pS = m.phi_P(p), m.phi_S(p)
+def _regimes(ax, params, label=True):
+    pP, pS = m.phi_P(params), m.phi_S(params)
     ax.axvspan(pS, 1, color=COLORS["shade"], alpha=0.35, lw=0)
     for x, lab in [(pP, "$\\phi_P$"), (pS, "$\\phi_S$")]:
         ax.axvline(x, color=COLORS["neutral"], lw=1, ls="--")
@@ -355,9 +355,9 @@ def _regimes(ax, p, label=True):
                     fontsize=8, color=COLORS["neutral"])
 
 
-def _phi_grid(p, n=600):
+def _phi_grid(params, n=600):
     g = np.linspace(0, 0.995, n)
-    return np.unique(np.concatenate([g, [m.phi_P(p), m.phi_S(p)]]))
+    return np.unique(np.concatenate([g, [m.phi_P(params), m.phi_S(params)]]))
 
 
 def fig_s1(params: m.Params, *, ax=None):

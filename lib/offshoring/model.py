@@ -192,7 +192,7 @@ def _pow(base, expo):
         return np.exp(expo * np.log(base))
 
 
-def phi_P(p: Params) -> float:
+def phi_P(params: Params) -> float:
     """Partitioning point ``phi_P = (1-sE)/sE`` (Result 3): XX phase below, DD above.
 
     Examples
@@ -200,10 +200,10 @@ def phi_P(p: Params) -> float:
     >>> round(phi_P(Params()), 4)
     0.6667
     """
-    return (1 - p.sE) / p.sE
+    return (1 - params.sE) / params.sE
 
 
-def phi_S(p: Params) -> float:
+def phi_S(params: Params) -> float:
     """Sustain point ``phi_S = ((1-sE)/sE)**(1/beta)`` (Result 3): the South is empty beyond.
 
     Examples
@@ -211,11 +211,11 @@ def phi_S(p: Params) -> float:
     >>> round(phi_S(Params()), 4)
     0.8165
     """
-    return ((1 - p.sE) / p.sE) ** (1 / p.beta)
+    return ((1 - params.sE) / params.sE) ** (1 / params.beta)
 
 
-def with_beta(p: Params, beta: float) -> Params:
-    """``p`` with the Pareto shape set so that ``kappa/(sigma-1) = beta`` (Result 4's experiment).
+def with_beta(params: Params, beta: float) -> Params:
+    """``params`` with the Pareto shape set so that ``kappa/(sigma-1) = beta`` (Result 4's experiment).
 
     ``fI`` is rescaled to keep ``(beta-1)*fI`` -- hence the autarky cut-off (6) and the
     regularity condition ``(beta-1) fI < f`` -- unchanged, so any ``beta > 1`` is admissible.
@@ -223,20 +223,20 @@ def with_beta(p: Params, beta: float) -> Params:
     beta = as_real(beta, "beta")
     if not beta > 1:
         raise ValueError(f"beta = {beta} must exceed 1 (regularity condition)")
-    return replace(p, kappa=beta * (p.sigma - 1), fI=(p.beta - 1) * p.fI / (beta - 1))
+    return replace(params, kappa=beta * (params.sigma - 1), fI=(params.beta - 1) * params.fI / (beta - 1))
 
 
-def phase(p: Params, phi):
+def phase(params: Params, phi):
     """Regime label at ``phi``: ``"XX"`` (phi < phi_P), ``"DD"`` (phi < phi_S) or ``"CP"``."""
     phi = check_phi(phi)
-    lab = np.where(phi < phi_P(p), "XX", np.where(phi < phi_S(p), "DD", "CP"))
+    lab = np.where(phi < phi_P(params), "XX", np.where(phi < phi_S(params), "DD", "CP"))
     return str(lab) if lab.ndim == 0 else lab
 
 
 # ---------------------------------------------------------------------------
 # Autarky and HFT
 # ---------------------------------------------------------------------------
-def autarky(p: Params) -> dict:
+def autarky(params: Params) -> dict:
     """Autarky (6) in each nation and the world initial conditions (12).
 
     Returns
@@ -246,9 +246,9 @@ def autarky(p: Params) -> dict:
         mass of active firms ``(beta-1)/(beta f)``), ``n`` and ``ns`` (North
         and South masses, ``sE*nw`` and ``(1-sE)*nw``).
     """
-    aD = ((p.beta - 1) * p.fI / p.f) ** (1 / p.kappa)
-    nw = (p.beta - 1) / (p.beta * p.f)
-    return {"aD": aD, "nw": nw, "n": p.sE * nw, "ns": (1 - p.sE) * nw}
+    aD = ((params.beta - 1) * params.fI / params.f) ** (1 / params.kappa)
+    nw = (params.beta - 1) / (params.beta * params.f)
+    return {"aD": aD, "nw": nw, "n": params.sE * nw, "ns": (1 - params.sE) * nw}
 
 
 @dataclass(frozen=True)
@@ -275,20 +275,20 @@ class Equilibrium:
     sn_located: np.ndarray
 
 
-def _cutoffs_after_entry(p: Params, phi: np.ndarray):
+def _cutoffs_after_entry(params: Params, phi: np.ndarray):
     """(9)/(22) and the core-periphery extension (section 3.13): aD, aX, nw, inner mask."""
-    inner = phi < phi_S(p)
-    pb = _pow(phi, p.beta)
-    aD_in = ((p.beta - 1) * p.fI / (p.f * (1 + pb))) ** (1 / p.kappa)
-    aD_cp = (p.sE * (p.beta - 1) * p.fI / p.f) ** (1 / p.kappa)
-    rX = np.where(inner, _pow(phi, 1 / (p.sigma - 1)), ((1 - p.sE) / p.sE) ** (1 / p.kappa))
+    inner = phi < phi_S(params)
+    pb = _pow(phi, params.beta)
+    aD_in = ((params.beta - 1) * params.fI / (params.f * (1 + pb))) ** (1 / params.kappa)
+    aD_cp = (params.sE * (params.beta - 1) * params.fI / params.f) ** (1 / params.kappa)
+    rX = np.where(inner, _pow(phi, 1 / (params.sigma - 1)), ((1 - params.sE) / params.sE) ** (1 / params.kappa))
     aD = np.where(inner, aD_in, aD_cp)
-    nw = np.where(inner, (p.beta - 1) / (p.beta * p.f * (1 + pb)),
-                  p.sE * (p.beta - 1) / (p.beta * p.f))
+    nw = np.where(inner, (params.beta - 1) / (params.beta * params.f * (1 + pb)),
+                  params.sE * (params.beta - 1) / (params.beta * params.f))
     return aD, rX * aD, nw, inner, pb
 
 
-def hft(p: Params, phi) -> Equilibrium:
+def hft(params: Params, phi) -> Equilibrium:
     """The HFT equilibrium (9): instantaneous entry/exit, no relocation.
 
     ``a_D = [(beta-1) fI / (f (1+phi**beta))]**(1/kappa)``,
@@ -298,20 +298,20 @@ def hft(p: Params, phi) -> Equilibrium:
     extension, section 3.13 of the brief; levels are continuous at ``phi_S``).
     """
     phi = check_phi(phi)
-    aD, aX, nw, inner, pb = _cutoffs_after_entry(p, phi)
+    aD, aX, nw, inner, pb = _cutoffs_after_entry(params, phi)
     safe = np.where(inner, pb, 0.0)
-    sn = np.where(inner, 0.5 + (1 + safe) / (1 - safe) * (p.sE - 0.5), 1.0)
+    sn = np.where(inner, 0.5 + (1 + safe) / (1 - safe) * (params.sE - 0.5), 1.0)
     return Equilibrium(phi=_out(phi), aD=_out(aD), aX=_out(aX), aR=_out(np.zeros_like(aD)),
                        nw=_out(nw), sn=_out(sn), sn_located=_out(sn))
 
 
-def hme_slope(p: Params, phi):
+def hme_slope(params: Params, phi):
     """Home-market-effect slope ``ds_n/ds_E = (1+phi**beta)/(1-phi**beta)`` (section 3.1)."""
-    pb = _pow(check_phi(phi), p.beta)
+    pb = _pow(check_phi(phi), params.beta)
     return _out((1 + pb) / (1 - pb))
 
 
-def hft_weights(p: Params, phi) -> tuple:
+def hft_weights(params: Params, phi) -> tuple:
     """Sales weights of the HFT productivity measure (10): ``(W_X, W_D)``.
 
     The weights make the sales-weighted density integrate to one,
@@ -323,14 +323,14 @@ def hft_weights(p: Params, phi) -> tuple:
     ``r_X`` is the core-periphery ratio and the interior form would not integrate to one.
     Footnote 11: ``d ln W_X/d phi = (1-phi**(beta-1))/((1+phi)(1+phi**beta)) > 0``.
     """
-    e = hft(p, phi)
+    e = hft(params, phi)
     phi = np.asarray(e.phi, dtype=float)
     aD, aX = np.asarray(e.aD, dtype=float), np.asarray(e.aX, dtype=float)
-    WD = p.c / (aD ** p.c * (1 + phi * (aX / aD) ** p.c))
+    WD = params.c / (aD ** params.c * (1 + phi * (aX / aD) ** params.c))
     return _out((1 + phi) * WD), _out(WD)
 
 
-def hft_productivity_terms(p: Params, phi) -> dict:
+def hft_productivity_terms(params: Params, phi) -> dict:
     """The four Leibniz terms of (11), ``d atilde/d phi`` under HFT, and their sum.
 
     With ``H(y) = y**d/d`` (so ``atilde = W_X H(a_X) + W_D [H(a_D) - H(a_X)]``):
@@ -345,19 +345,19 @@ def hft_productivity_terms(p: Params, phi) -> dict:
     Requires ``0 < phi < phi_S`` (the interior HFT equilibrium).
     """
     phi = check_phi(phi)
-    if np.any(phi <= 0) or np.any(phi >= phi_S(p)):
+    if np.any(phi <= 0) or np.any(phi >= phi_S(params)):
         raise ValueError("the derivative (11) needs 0 < phi < phi_S (interior HFT equilibrium)")
-    e = hft(p, phi)
+    e = hft(params, phi)
     aD, aX = np.asarray(e.aD), np.asarray(e.aX)
-    c, d, b = p.c, p.d, p.beta
+    c, d, b = params.c, params.d, params.beta
     pb = phi ** b
     WD = c / (aD ** c * (1 + pb))
     WX = (1 + phi) * WD
-    dlnaD = -(b / p.kappa) * phi ** (b - 1) / (1 + pb)
+    dlnaD = -(b / params.kappa) * phi ** (b - 1) / (1 + pb)
     dlnWD = -phi ** (b - 1) / (1 + pb)
     dlnWX = 1 / (1 + phi) + dlnWD
     # a_X' a_X**c = a_X**d dln a_X, with dln a_X = 1/((sigma-1) phi) + dln a_D
-    aX_term = aX ** d * (1 / ((p.sigma - 1) * phi) + dlnaD)
+    aX_term = aX ** d * (1 / ((params.sigma - 1) * phi) + dlnaD)
     H = lambda y: y ** d / d  # noqa: E731
     weights = WX * dlnWX * H(aX) + WD * dlnWD * (H(aD) - H(aX))
     export = (WX - WD) * aX_term
@@ -369,13 +369,13 @@ def hft_productivity_terms(p: Params, phi) -> dict:
 # ---------------------------------------------------------------------------
 # Bracketed root-finding in log space
 # ---------------------------------------------------------------------------
-def _export_root(p: Params, phi: np.ndarray, coef: float, what: str) -> np.ndarray:
+def _export_root(params: Params, phi: np.ndarray, coef: float, what: str) -> np.ndarray:
     """:func:`_export_root_1d` on an array of any shape (0-d included)."""
     phi = np.asarray(phi, dtype=float)
-    return _export_root_1d(p, phi.ravel(), coef, what).reshape(phi.shape)
+    return _export_root_1d(params, phi.ravel(), coef, what).reshape(phi.shape)
 
 
-def _export_root_1d(p: Params, phi: np.ndarray, coef: float, what: str) -> np.ndarray:
+def _export_root_1d(params: Params, phi: np.ndarray, coef: float, what: str) -> np.ndarray:
     """Export cut-off ratio ``x`` solving ``phi x**(1-sigma) [1 - coef x**kappa] = 1``, elementwise.
 
     All three implicit cut-offs of the model have this form: (18) with
@@ -395,8 +395,8 @@ def _export_root_1d(p: Params, phi: np.ndarray, coef: float, what: str) -> np.nd
     pos = phi > 0
     if not np.any(pos):
         return x
-    sig, kap = p.sigma, p.kappa
-    lnA = np.log(coef) + p.beta * np.log(phi[pos])
+    sig, kap = params.sigma, params.kappa
+    lnA = np.log(coef) + params.beta * np.log(phi[pos])
     # Where A/(sigma-1) < 1e-17 the root t ~ A/(sigma-1) is 0 to double precision (x is
     # phi**(1/(sigma-1)) exactly): solve only the others (a tiny phi has no bracket in floats).
     limit = lnA - np.log(sig - 1) < -40
@@ -442,7 +442,7 @@ def _export_root_1d(p: Params, phi: np.ndarray, coef: float, what: str) -> np.nd
     return x
 
 
-def stage_export_cutoff(p: Params, phi):
+def stage_export_cutoff(params: Params, phi):
     """Export cut-off of the relocation stage (18), ``x = a_X/a_D^A``.
 
     Solves ``phi x**(1-sigma) (1 - x**kappa) = 1`` (the left side falls from
@@ -451,7 +451,7 @@ def stage_export_cutoff(p: Params, phi):
     Bracketed root-finding in log space, vectorised over ``phi``.
     """
     phi = check_phi(phi)
-    return _out(_export_root(p, phi, 1.0, "export cut-off (18)"))
+    return _out(_export_root(params, phi, 1.0, "export cut-off (18)"))
 
 
 # ---------------------------------------------------------------------------
@@ -474,22 +474,22 @@ class PreRelocation:
     aD: float
 
 
-def pre_relocation(p: Params, phi) -> PreRelocation:
+def pre_relocation(params: Params, phi) -> PreRelocation:
     """Solve the pre-relocation state: ``phi xS**(1-sigma) [s - (1-s) xS**kappa] = s`` and
     ``phi xN**(1-sigma) [(1-s) - s xN**kappa] = 1-s``, then
     ``b = s/(s + phi (1-s) xS**c)``, ``bs = (1-s)/((1-s) + phi s xN**c)``.
     """
     phi = check_phi(phi)
-    s, c = p.sE, p.c
-    xS = _export_root(p, phi, (1 - s) / s, "South export cut-off (pre-relocation)")
-    xN = _export_root(p, phi, s / (1 - s), "North export cut-off (pre-relocation)")
+    s, c = params.sE, params.c
+    xS = _export_root(params, phi, (1 - s) / s, "South export cut-off (pre-relocation)")
+    xN = _export_root(params, phi, s / (1 - s), "North export cut-off (pre-relocation)")
     b = s / (s + phi * (1 - s) * xS ** c)
     bs = (1 - s) / ((1 - s) + phi * s * xN ** c)
     return PreRelocation(phi=_out(phi), xS=_out(xS), xN=_out(xN), b=_out(b), bs=_out(bs),
-                         aD=autarky(p)["aD"])
+                         aD=autarky(params)["aD"])
 
 
-def relocation_gains(p: Params, phi: float, a):
+def relocation_gains(params: Params, phi: float, a):
     """Incipient gains from moving North for a Southern firm, (13)-(14), in units of ``f``.
 
     ``v_X[a] = (1-phi) a**(1-sigma) (B - B*)`` for exporters (``a <= a_XS``) and
@@ -503,19 +503,19 @@ def relocation_gains(p: Params, phi: float, a):
     vX, vD : array
     """
     phi = float(check_phi(phi))
-    st = pre_relocation(p, phi)
+    st = pre_relocation(params, phi)
     a = as_real_array(a, "a")
     if np.any(a <= 0):
         raise ValueError("unit input coefficients a must be positive")
     with np.errstate(over="ignore"):
-        z = (a / st.aD) ** (1 - p.sigma)  # a**(1-sigma) B / (f b)
+        z = (a / st.aD) ** (1 - params.sigma)  # a**(1-sigma) B / (f b)
         vX = (1 - phi) * z * (st.b - st.bs)
         vD = z * (st.b - (1 - phi) * st.bs) - 1
     require_finite({"v_X": vX, "v_D": vD}, "the relocation gain a**(1-sigma)(...)")
     return _out(vX), _out(vD)
 
 
-def hft_relocation_gains(p: Params, phi: float, a):
+def hft_relocation_gains(params: Params, phi: float, a):
     """The gains (13)-(14) from moving North at the HFT equilibrium (Result 1), in units of ``f``.
 
     The forms of :func:`relocation_gains`, with ``B, B*`` from raw market accounting
@@ -531,9 +531,9 @@ def hft_relocation_gains(p: Params, phi: float, a):
     a = as_real_array(a, "a")
     if np.any(a <= 0):
         raise ValueError("unit input coefficients a must be positive")
-    B, Bs = market_B(p, hft(p, phi))
+    B, Bs = market_B(params, hft(params, phi))
     with np.errstate(over="ignore"):
-        w = a ** (1 - p.sigma) / p.f
+        w = a ** (1 - params.sigma) / params.f
         vX, vD = (1 - phi) * w * (B - Bs), w * (B - (1 - phi) * Bs) - 1
     require_finite({"v_X": vX, "v_D": vD}, "the relocation gain a**(1-sigma)(...)")
     return _out(vX), _out(vD)
@@ -542,7 +542,7 @@ def hft_relocation_gains(p: Params, phi: float, a):
 # ---------------------------------------------------------------------------
 # Relocation (17)/(20), the relocation stage, and relocation-then-entry (21)-(22)
 # ---------------------------------------------------------------------------
-def relocation_threshold(p: Params, phi, aX):
+def relocation_threshold(params: Params, phi, aX):
     """Relocation threshold ``a_R`` solving ``B = B*`` given the export cut-off ``a_X``.
 
     XX phase (17): ``a_R = a_X [phi (2sE-1) / ((1-phi)(1-sE))]**(1/c)``;
@@ -550,14 +550,14 @@ def relocation_threshold(p: Params, phi, aX):
     The two agree at ``phi_P`` (where ``a_R = a_X``).
     """
     phi = check_phi(phi)
-    s = p.sE
-    xx = phi < phi_P(p)
+    s = params.sE
+    xx = phi < phi_P(params)
     with np.errstate(divide="ignore"):
         rho = np.where(xx, phi * (2 * s - 1) / ((1 - phi) * (1 - s)), phi * s / (1 - s))
-    return _out(as_real_array(aX, "aX", 0.0) * _pow(rho, 1 / p.c))
+    return _out(as_real_array(aX, "aX", 0.0) * _pow(rho, 1 / params.c))
 
 
-def relocation_stage(p: Params, phi) -> Equilibrium:
+def relocation_stage(params: Params, phi) -> Equilibrium:
     """Instantaneous relocation before any entry/exit (the 'NEG corner' of Fig. 1).
 
     ``a_D = a_D^A`` and ``n^w = n^w_A`` are frozen; ``a_X = x a_D^A`` with ``x``
@@ -565,17 +565,17 @@ def relocation_stage(p: Params, phi) -> Equilibrium:
     ever empty the South: ``phi_S`` does not apply here).  ``sn = sE``.
     """
     phi = check_phi(phi)
-    au = autarky(p)
+    au = autarky(params)
     aD = np.full_like(phi, au["aD"])
-    aX = np.asarray(stage_export_cutoff(p, phi)) * aD
-    aR = np.minimum(np.asarray(relocation_threshold(p, phi, aX)), aD)
-    located = p.sE + (1 - p.sE) * (aR / aD) ** p.kappa
+    aX = np.asarray(stage_export_cutoff(params, phi)) * aD
+    aR = np.minimum(np.asarray(relocation_threshold(params, phi, aX)), aD)
+    located = params.sE + (1 - params.sE) * (aR / aD) ** params.kappa
     return Equilibrium(phi=_out(phi), aD=_out(aD), aX=_out(aX), aR=_out(aR),
-                       nw=_out(np.full_like(phi, au["nw"])), sn=_out(np.full_like(phi, p.sE)),
+                       nw=_out(np.full_like(phi, au["nw"])), sn=_out(np.full_like(phi, params.sE)),
                        sn_located=_out(located))
 
 
-def relocation_equilibrium(p: Params, phi) -> Equilibrium:
+def relocation_equilibrium(params: Params, phi) -> Equilibrium:
     """Relocation-then-entry equilibrium: (21), (22) and (17)/(20).
 
     ``a_D`` and ``n^w`` equal their HFT values (9); ``a_X = phi**(1/(sigma-1)) a_D``;
@@ -585,14 +585,14 @@ def relocation_equilibrium(p: Params, phi) -> Equilibrium:
     core-periphery extension.
     """
     phi = check_phi(phi)
-    aD, aX, nw, inner, _ = _cutoffs_after_entry(p, phi)
-    aR = np.where(inner, np.minimum(np.asarray(relocation_threshold(p, phi, aX)), aD), aD)
-    located = p.sE + (1 - p.sE) * (aR / aD) ** p.kappa
+    aD, aX, nw, inner, _ = _cutoffs_after_entry(params, phi)
+    aR = np.where(inner, np.minimum(np.asarray(relocation_threshold(params, phi, aX)), aD), aD)
+    located = params.sE + (1 - params.sE) * (aR / aD) ** params.kappa
     return Equilibrium(phi=_out(phi), aD=_out(aD), aX=_out(aX), aR=_out(aR), nw=_out(nw),
-                       sn=_out(np.full_like(phi, p.sE)), sn_located=_out(located))
+                       sn=_out(np.full_like(phi, params.sE)), sn_located=_out(located))
 
 
-def equilibrium(p: Params, phi, case: str = "relocation") -> Equilibrium:
+def equilibrium(params: Params, phi, case: str = "relocation") -> Equilibrium:
     """Dispatch: ``case`` in ``{"relocation", "stage", "hft"}``.
 
     Examples
@@ -602,15 +602,15 @@ def equilibrium(p: Params, phi, case: str = "relocation") -> Equilibrium:
     (0.6325, 0.1581)
     """
     if case == "relocation":
-        return relocation_equilibrium(p, phi)
+        return relocation_equilibrium(params, phi)
     if case == "stage":
-        return relocation_stage(p, phi)
+        return relocation_stage(params, phi)
     if case == "hft":
-        return hft(p, phi)
+        return hft(params, phi)
     raise ValueError(f"case must be 'relocation', 'stage' or 'hft', got {case!r}")
 
 
-def market_B(p: Params, e: Equilibrium):
+def market_B(params: Params, e: Equilibrium):
     """Per-firm demands ``(B, B*)`` from raw market accounting, (15)/(19) and footnote 8.
 
     ``B = sE/Delta`` and ``B* = (1-sE)/Delta*``, with ``Delta`` the sum of
@@ -618,7 +618,7 @@ def market_B(p: Params, e: Equilibrium):
     ``phi``), built from who is located where.  Used to *check* the location
     condition ``B = B*`` rather than impose it.
     """
-    s, lam, c, kap = p.sE, p.lam, p.c, p.kappa
+    s, lam, c, kap = params.sE, params.lam, params.c, params.kappa
     phi, aD, aX, aR, nw, sn = (np.asarray(v, dtype=float)
                                for v in (e.phi, e.aD, e.aX, e.aR, e.nw, e.sn))
 
@@ -640,7 +640,7 @@ def market_B(p: Params, e: Equilibrium):
 # ---------------------------------------------------------------------------
 # Productivity (10), (23), (24)
 # ---------------------------------------------------------------------------
-def productivity_pieces(p: Params, phi: float, nation: str = "north", case: str = "relocation"):
+def productivity_pieces(params: Params, phi: float, nation: str = "north", case: str = "relocation"):
     """Firms located in ``nation`` as pieces ``(lo, hi, m)`` of the a-axis (scalar ``phi``).
 
     ``m`` is (mass-density factor) x (sales multiplier): the density of active
@@ -649,9 +649,9 @@ def productivity_pieces(p: Params, phi: float, nation: str = "north", case: str 
     ``atilde = sum m (hi**d - lo**d)/d / sum m (hi**c - lo**c)/c``.  An empty
     South returns no pieces.
     """
-    e = equilibrium(p, float(check_phi(phi)), case)
+    e = equilibrium(params, float(check_phi(phi)), case)
     phi = float(e.phi)
-    s = p.sE
+    s = params.sE
     aD, aX, aR = float(e.aD), float(e.aX), float(e.aR)
     if case == "hft":
         if nation not in ("north", "south"):
@@ -672,7 +672,7 @@ def productivity_pieces(p: Params, phi: float, nation: str = "north", case: str 
     raise ValueError(f"nation must be 'north' or 'south', got {nation!r}")
 
 
-def productivity(p: Params, phi, nation: str = "north", case: str = "relocation"):
+def productivity(params: Params, phi, nation: str = "north", case: str = "relocation"):
     """Sales-weighted average unit-input coefficient ``atilde`` (lower = more productive).
 
     Closed forms, with ``r_X = a_X/a_D``, ``r_R = a_R/a_D``:
@@ -691,8 +691,8 @@ def productivity(p: Params, phi, nation: str = "north", case: str = "relocation"
     """
     if nation not in ("north", "south"):
         raise ValueError(f"nation must be 'north' or 'south', got {nation!r}")
-    e = equilibrium(p, phi, case)
-    c, d, s = p.c, p.d, p.sE
+    e = equilibrium(params, phi, case)
+    c, d, s = params.c, params.d, params.sE
     phi, aD, aX, aR = (np.asarray(v, dtype=float) for v in (e.phi, e.aD, e.aX, e.aR))
     rX, rR = aX / aD, aR / aD
     pX_c, pX_d = phi * rX ** c, phi * rX ** d
@@ -719,7 +719,7 @@ def productivity(p: Params, phi, nation: str = "north", case: str = "relocation"
 # ---------------------------------------------------------------------------
 # Welfare (section 4)
 # ---------------------------------------------------------------------------
-def south_welfare(p: Params, phi, case: str = "relocation", mu: float = 1.0):
+def south_welfare(params: Params, phi, case: str = "relocation", mu: float = 1.0):
     """South's per-capita welfare gain over autarky, ``W*(phi) - W*(0)``.
 
     ``W* = const + mu/(sigma-1) ln Delta*`` with ``Delta*`` built from who sells
@@ -732,14 +732,14 @@ def south_welfare(p: Params, phi, case: str = "relocation", mu: float = 1.0):
         raise ValueError(f"mu = {mu} must be positive (weight of manufactures in utility)")
     if case not in ("relocation", "hft"):
         raise ValueError(f"case must be 'relocation' or 'hft', got {case!r}")
-    e = equilibrium(p, phi, case)
-    B, Bs = market_B(p, e)
-    Ds = (1 - p.sE) / np.asarray(Bs)
-    Ds_A = (1 - p.sE) * autarky(p)["aD"] ** (1 - p.sigma) / p.f
-    return _out(mu / (p.sigma - 1) * np.log(Ds / Ds_A))
+    e = equilibrium(params, phi, case)
+    B, Bs = market_B(params, e)
+    Ds = (1 - params.sE) / np.asarray(Bs)
+    Ds_A = (1 - params.sE) * autarky(params)["aD"] ** (1 - params.sigma) / params.f
+    return _out(mu / (params.sigma - 1) * np.log(Ds / Ds_A))
 
 
-def north_welfare(p: Params, phi, case: str = "relocation", mu: float = 1.0):
+def north_welfare(params: Params, phi, case: str = "relocation", mu: float = 1.0):
     """North's per-capita welfare gain over autarky, ``W(phi) - W(0)`` (Section 4's big nation).
 
     ``W = const + mu/(sigma-1) ln Delta`` with ``Delta = sE/B`` from who sells in the North
@@ -749,14 +749,14 @@ def north_welfare(p: Params, phi, case: str = "relocation", mu: float = 1.0):
         raise ValueError(f"mu = {mu} must be positive (weight of manufactures in utility)")
     if case not in ("relocation", "hft"):
         raise ValueError(f"case must be 'relocation' or 'hft', got {case!r}")
-    e = equilibrium(p, phi, case)
-    B, _ = market_B(p, e)
-    D = p.sE / np.asarray(B)
-    D_A = p.sE * autarky(p)["aD"] ** (1 - p.sigma) / p.f
-    return _out(mu / (p.sigma - 1) * np.log(D / D_A))
+    e = equilibrium(params, phi, case)
+    B, _ = market_B(params, e)
+    D = params.sE / np.asarray(B)
+    D_A = params.sE * autarky(params)["aD"] ** (1 - params.sigma) / params.f
+    return _out(mu / (params.sigma - 1) * np.log(D / D_A))
 
 
-def south_varieties(p: Params, phi, case: str = "relocation"):
+def south_varieties(params: Params, phi, case: str = "relocation"):
     """Number of varieties sold in the South (the conclusion's "varieties available in the small market").
 
     Firms located in the South that are active there, plus the exporters located in the North:
@@ -764,18 +764,18 @@ def south_varieties(p: Params, phi, case: str = "relocation"):
     ``n^w[(1-s_E)(1 - r_R**kappa) + r_X**kappa]`` (a moving non-exporter stops selling in the
     South); HFT ``n^w[(1-s_n) + s_n r_X**kappa]``; zero Southern firms beyond ``phi_S``.
     """
-    e = equilibrium(p, phi, case)
-    k = p.kappa
+    e = equilibrium(params, phi, case)
+    k = params.kappa
     nw, aD, aX, aR, sn = (np.asarray(v, dtype=float) for v in (e.nw, e.aD, e.aX, e.aR, e.sn))
     rX, rR = aX / aD, np.minimum(aR / aD, 1.0)
     if case == "hft":
         return _out(nw * ((1 - sn) + sn * rX ** k))
-    s = p.sE
+    s = params.sE
     xx = rR <= rX
     return _out(nw * np.where(xx, (1 - s) + s * rX ** k, (1 - s) * (1 - rR ** k) + rX ** k))
 
 
-def dd_mover_gain(p: Params, phi):
+def dd_mover_gain(params: Params, phi):
     """Gain (14) of the marginal Southern mover at the relocation equilibrium, in units of ``f``.
 
     At ``B = B*`` the reconstructed (14) reads ``v_D[a] = phi a**(1-sigma) B - f``, and the
@@ -784,16 +784,16 @@ def dd_mover_gain(p: Params, phi):
     ``a_R > a_X`` the firms that the location condition ``B = B*`` moves lose from moving under
     (14).  ``nan`` outside the DD phase.
     """
-    e = relocation_equilibrium(p, phi)
+    e = relocation_equilibrium(params, phi)
     phi_ = np.asarray(e.phi, dtype=float)
     aR, aX, aD = (np.asarray(v, dtype=float) for v in (e.aR, e.aX, e.aD))
     dd = (aR > aX) & (aR < aD)
     with np.errstate(divide="ignore", invalid="ignore"):
-        v = (aR / aX) ** (1 - p.sigma) - 1
+        v = (aR / aX) ** (1 - params.sigma) - 1
     return _out(np.where(dd & (phi_ > 0), v, np.nan))
 
 
-def weight_changes(p: Params, phi0: float, phi1: float, nation: str = "north",
+def weight_changes(params: Params, phi0: float, phi1: float, nation: str = "north",
                    case: str = "relocation") -> list[tuple[float, float, int]]:
     """Where the sales weight of ``atilde`` rises (+1) or falls (-1) from ``phi0`` to ``phi1``.
 
@@ -803,8 +803,8 @@ def weight_changes(p: Params, phi0: float, phi1: float, nation: str = "north",
     neighbours of equal sign.  A uniform shift of weight towards low ``a`` is a single change of
     sign, from +1 to -1.
     """
-    pieces = [productivity_pieces(p, ph, nation, case) for ph in (phi0, phi1)]
-    c = p.c
+    pieces = [productivity_pieces(params, ph, nation, case) for ph in (phi0, phi1)]
+    c = params.c
 
     def density(pcs, a):
         norm = sum(m * (hi ** c - lo ** c) / c for lo, hi, m in pcs)
@@ -823,7 +823,7 @@ def weight_changes(p: Params, phi0: float, phi1: float, nation: str = "north",
     return out
 
 
-def north_productivity_min(p: Params) -> dict:
+def north_productivity_min(params: Params) -> dict:
     """The North's ``atilde`` (relocation) on ``(0, phi_S]``: its minimiser and its values at
     ``phi_P`` and at ``phi_S`` itself (the one set of numbers the chapter, tests and registry show).
 
@@ -832,19 +832,19 @@ def north_productivity_min(p: Params) -> dict:
     """
     from scipy.optimize import minimize_scalar
 
-    pS = phi_S(p)
+    pS = phi_S(params)
     grid = np.linspace(1e-3 * pS, pS, 2001)
-    a = np.asarray(productivity(p, grid, "north"))
+    a = np.asarray(productivity(params, grid, "north"))
     i = int(np.argmin(a))
     lo, hi = grid[max(i - 1, 0)], grid[min(i + 1, grid.size - 1)]
-    res = minimize_scalar(lambda x: float(productivity(p, x, "north")), bounds=(lo, hi),
+    res = minimize_scalar(lambda x: float(productivity(params, x, "north")), bounds=(lo, hi),
                           method="bounded", options={"xatol": 1e-12})
     return {"phi_min": float(res.x), "atilde_min": float(res.fun),
-            "at_phi_P": float(productivity(p, phi_P(p), "north")),
-            "at_phi_S": float(productivity(p, pS, "north"))}
+            "at_phi_P": float(productivity(params, phi_P(params), "north")),
+            "at_phi_S": float(productivity(params, pS, "north"))}
 
 
-def welfare_metric(p: Params, phi, sn):
+def welfare_metric(params: Params, phi, sn):
     """The paper's welfare metric for relocation (26), **[conjecture]** of the brief.
 
     ``M = {lambda [sn/sE + phi**beta (1-sn)/(1-sE)] - (1+phi**beta)} / ((lambda-1)(1+phi**beta))``;
@@ -855,8 +855,8 @@ def welfare_metric(p: Params, phi, sn):
     sn = as_real_array(sn, "sn")
     if np.any(sn < 0) or np.any(sn > 1):
         raise ValueError("sn must lie in [0, 1]")
-    pb = _pow(phi, p.beta)
-    s, lam = p.sE, p.lam
+    pb = _pow(phi, params.beta)
+    s, lam = params.sE, params.lam
     return _out((lam * (sn / s + pb * (1 - sn) / (1 - s)) - (1 + pb)) / ((lam - 1) * (1 + pb)))
 
 
