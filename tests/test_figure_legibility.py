@@ -90,7 +90,8 @@ def figure_factories() -> dict[str, typing.Callable]:
 
     From the packages' own declarations: the registry's figure specs where they exist
     (``lib.registry.figure_specs()``, each drawn by its ``make``), else every ``fig_<x>`` function of
-    ``lib.<package>.figures`` as ``fig-<paper>-<x>`` at its parameter class's defaults; plus the claim
+    ``lib.<package>.figures`` (drawn there or in another module of the package, e.g. ``charts``) as
+    ``fig-<paper>-<x>`` at its parameter class's defaults; plus the claim
     maps of ``lib.claim_maps`` where that module exists.
     """
     out: dict[str, typing.Callable] = {}
@@ -104,7 +105,7 @@ def figure_factories() -> dict[str, typing.Callable]:
                 continue
             for name, fn in vars(mod).items():
                 match = _FIG_FN.match(name)
-                if match and inspect.isfunction(fn) and fn.__module__ == mod.__name__:
+                if match and inspect.isfunction(fn) and fn.__module__.startswith(f"lib.{package}."):
                     out[f"fig-{key}-{match.group(1)}"] = _default_call(fn)
     try:
         maps = importlib.import_module("lib.claim_maps")

@@ -552,7 +552,7 @@ def test_statements_keep_the_essays_words():
 def test_registry_notes_say_what_is_charted():
     """Item 25: 'its numbers charted' only where every number is in a data figure."""
     from lib.migration_vs_trade import REGISTRY
-    from lib.migration_vs_trade.figures import DATA_ROWS
+    from lib.migration_vs_trade.data import DATA_ROWS
 
     charted = set().union(*DATA_ROWS.values())
     for p in essay.PROPOSITIONS:
@@ -592,9 +592,9 @@ def test_d6_hedged_values_are_bounds():
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
 
-    from lib.migration_vs_trade import figures as F
+    from lib.migration_vs_trade import charts
 
-    fig = F.fig_d6()
+    fig = charts.fig_d6()
     bars = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
     by_width = {round(p.get_width(), 6): p for p in bars}
     C = load_claims()

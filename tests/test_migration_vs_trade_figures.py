@@ -1,5 +1,6 @@
-"""Gordon chapter figures: every data figure shows exactly its CSV rows; every illustration
-draws at its defaults and at the corners of its controls (or explains why not)."""
+"""Gordon chapter figures: every data figure (:mod:`lib.migration_vs_trade.charts`) shows exactly
+its CSV rows; every illustration (:mod:`lib.migration_vs_trade.figures`) draws at its defaults and
+at the corners of its controls (or explains why not)."""
 
 import itertools
 
@@ -13,9 +14,10 @@ import pytest  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from lib.controls import safe_draw, specs  # noqa: E402
+from lib.migration_vs_trade import charts as D  # noqa: E402
 from lib.migration_vs_trade import figures as F  # noqa: E402
 from lib.migration_vs_trade import model as m  # noqa: E402
-from lib.migration_vs_trade.data import load_claims  # noqa: E402
+from lib.migration_vs_trade.data import DATA_ROWS, load_claims  # noqa: E402
 from lib.registry import collect  # noqa: E402
 
 C = load_claims()
@@ -37,13 +39,13 @@ def teardown_function(_):
 
 
 def test_every_data_row_exists():
-    for fig_id, ids in F.DATA_ROWS.items():
+    for fig_id, ids in DATA_ROWS.items():
         for q in ids:
             assert q in C, (fig_id, q)
 
 
 def test_d1_values_and_no_fitted_curve():
-    fig = F.fig_d1()
+    fig = D.fig_d1()
     ax = fig.axes[0]
     ys = sorted(y for line in ax.lines if line.get_marker() in ("o", "s") for y in line.get_ydata())
     assert ys == sorted([C["Q04"].value, C["Q05"].value, C["Q07"].value])
@@ -56,7 +58,7 @@ def test_d1_values_and_no_fitted_curve():
 
 
 def test_d3_values_and_bounds():
-    ax = F.fig_d3().axes[0]
+    ax = D.fig_d3().axes[0]
     xs = sorted({float(x) for line in ax.lines for x in line.get_xdata()})
     assert xs == sorted(C[q].value for q in ("Q35", "Q36", "Q25", "Q69", "Q71"))
     open_markers = [line for line in ax.lines if line.get_markerfacecolor() == "white"]
@@ -64,7 +66,7 @@ def test_d3_values_and_bounds():
 
 
 def test_d4_values():
-    fig = F.fig_d4()
+    fig = D.fig_d4()
     a, b, d = fig.axes[:3]
     hs = _bar_heights(a)
     assert hs == [C[q].value for q in ("Q26", "Q28", "Q30", "Q27", "Q29", "Q31")]
@@ -75,7 +77,7 @@ def test_d4_values():
 
 
 def test_d5_values_and_52bn_not_a_bar():
-    fig = F.fig_d5()
+    fig = D.fig_d5()
     hs = _bar_heights(fig.axes[0])
     assert hs == [C["Q12"].value, C["Q14"].value, C["Q81"].value]
     assert C["Q11"].value not in hs
@@ -84,7 +86,7 @@ def test_d5_values_and_52bn_not_a_bar():
 
 
 def test_d6_values_and_no_computed_12():
-    fig = F.fig_d6()
+    fig = D.fig_d6()
     ax = fig.axes[0]
     widths = [p.get_width() for p in ax.patches if isinstance(p, Rectangle)]
     lo, hi = C["Q85"].value, C["Q86"].value
@@ -94,19 +96,33 @@ def test_d6_values_and_no_computed_12():
 
 
 def test_d2_and_d7_cite_csv_values():
-    txt = _texts(F.fig_d2())
+    txt = _texts(D.fig_d2())
     for q in ("Q22", "Q25", "Q35", "Q37", "Q69", "Q71", "Q63", "Q64", "Q65"):
         v = C[q].value
         assert (f"{v:,.0f}" if v.is_integer() else f"{v:g}") in txt, q
-    txt = _texts(F.fig_d7())
-    for cid, _, _ in F._D7:
+    txt = _texts(D.fig_d7())
+    for cid, _, _ in D._D7:
         assert str(int(C[cid].value if C[cid].unit.startswith("year") else 2004)) in txt, cid
 
 
 @pytest.mark.parametrize("name", ["d1", "d2", "d3", "d4", "d5", "d6", "d7"])
 def test_data_figures_draw(name):
-    fig = getattr(F, f"fig_{name}")()
+    fig = getattr(D, f"fig_{name}")()
     assert fig.axes
+
+
+def test_charts_and_model_figures_are_declared_once():
+    """The essay's charts live in ``charts``, the book's model figures in ``figures``; the one
+    ``FIGURES`` declares all eleven, and the package reaches each by its name (issue #17)."""
+    import lib.migration_vs_trade as g
+
+    draws = {label: spec.draw for label, spec in F.FIGURES.items()}
+    assert sorted(draws) == sorted([f"fig-gordon-d{n}" for n in range(1, 8)]
+                                   + [f"fig-gordon-f{n}" for n in range(1, 5)])
+    for label, draw in draws.items():
+        kind = label.rsplit("-", 1)[1]
+        assert draw.__module__ == (D.__name__ if kind.startswith("d") else F.__name__), label
+        assert getattr(g, draw.__name__) is draw
 
 
 ILLUSTRATIONS = {

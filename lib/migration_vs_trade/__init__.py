@@ -5,10 +5,11 @@ The essay has no model and no figures.  This package keeps three things apart:
 * :mod:`.essay`: the essay's propositions P0-P20 and conclusions C1-C3 (the
   book's paraphrases, with pin cites) and the tables T1-T2;
 * :mod:`.data`: the essay's own numbers (``data/gordon_claims.csv``) and the
-  data figures D1-D7 that chart them (:mod:`.figures`);
+  data figures D1-D7 that chart them (:mod:`.charts`);
 * :mod:`.model`: the book's small illustrations F1-F4 of arguments the essay
   engages (HOS factor-price equalisation, technology gaps, who gains from
-  migration, a negotiation game).  None of these models is the author's.
+  migration, a negotiation game), drawn by :mod:`.figures`, which declares
+  all eleven figures (``FIGURES``).  None of these models is the author's.
 """
 
 from lib.contract import Item, Paper, lazy_attributes
