@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test setup clean lint bench release lab
+.PHONY: book test setup clean lint bench release lab readme
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: $(STAMP)
 # JupyterLab in the project's virtualenv, as Binder serves it (local only: 127.0.0.1).
 lab: $(STAMP)
 	$(BIN)/jupyter-lab --ServerApp.ip=127.0.0.1 chapters/baldwin_okubo.ipynb
+
+# README.md's table of chapters, generated from the papers' declarations (lib/readme.py)
+readme: $(STAMP)
+	$(BIN)/python -m lib.readme
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests benchmarks _ext

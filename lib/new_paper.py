@@ -264,7 +264,8 @@ Still to do by hand (the book's metadata, not code):
   1. _toc.yml: add `- file: chapters/{paper.chapter}` under "Chapters";
   2. references.bib: add the paper's entry `{paper.bibtex}` (year {paper.year});
   3. CITATION.cff: add the paper under `references`;
-then fill in every TODO, and run
+then fill in every TODO, regenerate README.md's table of chapters (`make readme`, i.e.
+`python -m lib.readme`: it reads PAPER and REGISTRY), and run
   .venv/bin/python -m pytest tests/test_{paper.package}.py tests/test_chapter.py tests/test_registry.py -q""")
     return 0
 

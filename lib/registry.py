@@ -35,7 +35,7 @@ from .contract import LABEL as _LABEL  # noqa: F401 - its old name here
 
 __all__ = ["STATUSES", "KINDS", "BOOK_KINDS", "Item", "Paper", "papers", "collect", "figure_specs",
            "figure_labels", "figure_number", "markdown_table", "summary", "summary_markdown",
-           "figure_index_markdown", "show", "refresh", "badge", "find", "box", "box_markdown"]
+           "figure_index_markdown", "readme_table", "show", "refresh", "badge", "find", "box", "box_markdown"]
 
 
 def _toc_order() -> list[str]:
@@ -407,6 +407,32 @@ def summary_markdown(papers=None) -> str:
         rows.append([f"{{doc}}`{paper.short} <{paper.chapter}>`", sum(counts.values()), counts_markdown(mine),
                      book_own_count(mine)])
     return tables.markdown_table(["Paper", "Items", "By status", BOOK_OWN_HEAD], rows)
+
+
+def readme_table(papers=None) -> str:
+    """README.md's table of chapters (plain Markdown, as GitHub shows it; :mod:`lib.readme` writes it).
+
+    Per paper, in the chapters' order: its short citation and title, its chapter notebook (and the
+    chapter's page on the book's site), its model package, and the paper's own items counted by
+    status (:func:`summary`), the book's own charts and illustrations apart.
+    """
+    from . import book
+
+    items = collect(papers)
+    rows = []
+    for key in _keys(papers):
+        paper = _paper_of(key)
+        mine = [it for it in items if it.paper == key]
+        counts = ", ".join(f"{n} {status_label(s)}" for s, n in summary(mine).items() if n)
+        own = book_own_count(mine)
+        if own:
+            counts += f" (and {own} of the book's own charts and illustrations)"
+        notebook = f"chapters/{paper.chapter}.ipynb"
+        rows.append([f"{paper.short}, *{paper.title}*",
+                     f"[`{notebook}`]({notebook}) ([online]({book.base_url()}chapters/{paper.chapter}.html))",
+                     f"[`lib.{paper.package}`](lib/{paper.package}/)", counts or "no item yet"])
+    return tables.markdown_table(["Paper", "Chapter", "Model package", "Replication status of the paper's items"],
+                                 rows)
 
 
 def figure_index_markdown(papers=None) -> str:

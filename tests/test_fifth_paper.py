@@ -79,6 +79,13 @@ def test_registry_status_and_citation_tables_pick_it_up(toy):
     assert "{numref}`fig-toy-1`" in index and "Toy (2020), Fig. 1" in index
     assert registry.figure_labels()["fig-toy-1"] == "toy_chapter"
     assert registry.NUMBER_PREFIX["toy"] == "TOY"
+    # README's table of chapters: the toy has a row, and the check says how to rewrite it
+    from lib import readme
+
+    row = registry.readme_table().splitlines()[-1]
+    assert row.startswith("| Toy (2020), *A Toy Model of Trade* | [`chapters/toy_chapter.ipynb`]")
+    assert "[`lib.toy_model`](lib/toy_model/)" in row and "2 replicated" in row
+    assert readme.main(["--check"]) == 1
 
 
 def test_live_panel_explorer_and_chapter_helper_pick_it_up(toy, monkeypatch):

@@ -178,3 +178,14 @@ def test_chapter_with_live_panels_starts_by_saying_run_all(path):
     first = nb.cells[0]
     assert first.cell_type == "markdown" and "Run → Run All Cells" in first.source
     assert "remove-cell" in first.metadata.get("tags", [])  # for notebook readers, not the web page
+
+
+def test_readme_table_of_chapters_is_generated_from_the_declarations():
+    """README.md's table of chapters is lib.registry.readme_table (lib/readme.py), not hand-written."""
+    from lib import readme
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.current_block(text) == readme.block(), (
+        f"README.md's table of chapters differs from the papers' declarations: run `make readme` "
+        f"(`{readme.COMMAND}`)")
+    assert readme.main(["--check"]) == 0
