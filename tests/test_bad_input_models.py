@@ -187,6 +187,10 @@ def _bo_calls():
         ("pre_relocation", lambda v: bo.pre_relocation(P, v)),
         ("relocation_threshold aX", lambda v: bo.relocation_threshold(P, 0.3, v)),
         ("equilibrium hft", lambda v: bo.equilibrium(P, v, "hft")),
+        ("hft_no_mover_check phi", lambda v: bo.hft_no_mover_check(P, v)),
+        ("hft_no_mover_check points", lambda v: bo.hft_no_mover_check(P, 0.5, points=v)),
+        ("polar_welfare_gap points", lambda v: bo.polar_welfare_gap(P, points=v)),
+        ("polar_welfare_gap upto", lambda v: bo.polar_welfare_gap(P, upto=v)),
     ]
 
 

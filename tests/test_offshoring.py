@@ -187,6 +187,23 @@ def test_result_1(p, phi):
     assert D.hft_equal_B().holds
 
 
+def test_chapter_checks_of_results_1_and_7():
+    """The chapter's Result 1 row and Result 7 gap (lib helpers) are the direct computations."""
+    p = bo.Params()
+    c = bo.hft_no_mover_check(p, 0.5)
+    e = bo.hft(p, 0.5)
+    B, Bs = bo.market_B(p, e)
+    a = np.linspace(1e-3, 1, 200) * e.aD
+    vX, vD = bo.hft_relocation_gains(p, 0.5, a)
+    assert c == {"B": B, "B*": Bs, "max |v_X|": np.max(np.abs(vX[a <= e.aX])),
+                 "max v_D": np.max(vD[a >= e.aX])}
+    assert c["max |v_X|"] < 1e-12 and c["max v_D"] <= 0
+    assert bo.hft_no_mover_check(p, 1e-9)["max |v_X|"] == 0.0  # no exporter on the grid
+    grid = np.linspace(0.01, 0.99 * bo.phi_S(p), 200)
+    gap = np.max(np.abs(bo.south_welfare(p, grid, "relocation") - bo.south_welfare(p, grid, "hft")))
+    assert bo.polar_welfare_gap(p) == gap < 1e-12
+
+
 # ---------------------------------------------------------------------------
 # Result 2: the most efficient Southern exporters move first
 # ---------------------------------------------------------------------------

@@ -43,10 +43,10 @@ from lib.params import as_real, as_real_array, control, require_finite, require_
 __all__ = [
     "Params", "Equilibrium", "PreRelocation", "RESULTS_DOC",
     "check_phi", "phi_P", "phi_S", "with_beta", "phase", "autarky",
-    "hft", "hme_slope", "hft_weights", "hft_productivity_terms",
+    "hft", "hme_slope", "hft_weights", "hft_productivity_terms", "hft_no_mover_check",
     "pre_relocation", "relocation_gains", "stage_export_cutoff", "relocation_stage",
     "relocation_threshold", "relocation_equilibrium", "equilibrium", "market_B",
-    "productivity", "productivity_pieces", "south_welfare", "welfare_metric", "results",
+    "productivity", "productivity_pieces", "south_welfare", "polar_welfare_gap", "welfare_metric", "results",
     "north_welfare", "south_varieties", "dd_mover_gain", "weight_changes", "north_productivity_min",
 ]
 
@@ -539,6 +539,46 @@ def hft_relocation_gains(params: Params, phi: float, a):
     return _out(vX), _out(vD)
 
 
+def _grid_points(points) -> int:
+    """``points`` of a check's grid as an ``int`` in [2, 10**5], or ``ValueError``."""
+    n = as_real(points, "points")
+    if not (2 <= n <= 100_000 and n == int(n)):
+        raise ValueError(f"points = {points!r} must be a whole number from 2 to 100000")
+    return int(n)
+
+
+def hft_no_mover_check(params: Params, phi: float, points: int = 200) -> dict[str, float]:
+    """Result 1 at one ``phi``: the HFT market sizes and the largest gains from moving North.
+
+    Evaluates :func:`market_B` and :func:`hft_relocation_gains` over ``points`` firms evenly
+    spread on ``(0, a_D]`` (from ``a = 10**-3 a_D``).  Result 1 holds when ``B = B*``, no
+    exporter gains (``max |v_X|`` is rounding) and no non-exporter gains
+    (``max v_D <= 0``).
+
+    Returns
+    -------
+    dict
+        ``"B"``, ``"B*"``, ``"max |v_X|"`` (over exporters, ``a <= a_X``) and ``"max v_D"``
+        (over non-exporters, ``a >= a_X``), gains in units of ``f``.
+
+    Examples
+    --------
+    >>> c = hft_no_mover_check(Params(), 0.5)
+    >>> abs(c["B"] - c["B*"]) < 1e-12, c["max |v_X|"] < 1e-12, c["max v_D"] <= 0
+    (True, True, True)
+    """
+    n = _grid_points(points)
+    e = hft(params, phi)
+    B, Bs = market_B(params, e)
+    a = np.linspace(1e-3, 1, n) * e.aD
+    vX, vD = hft_relocation_gains(params, phi, a)
+    # the grid ends at a_D >= a_X, so it always holds a non-exporter; with phi tiny it may hold
+    # no exporter (a_X < 10**-3 a_D): then no exporter can gain and the maximum is 0
+    return {"B": float(B), "B*": float(Bs),
+            "max |v_X|": float(np.max(np.abs(vX[a <= e.aX]), initial=0.0)),
+            "max v_D": float(np.max(vD[a >= e.aX]))}
+
+
 # ---------------------------------------------------------------------------
 # Relocation (17)/(20), the relocation stage, and relocation-then-entry (21)-(22)
 # ---------------------------------------------------------------------------
@@ -737,6 +777,27 @@ def south_welfare(params: Params, phi, case: str = "relocation", mu: float = 1.0
     Ds = (1 - params.sE) / np.asarray(Bs)
     Ds_A = (1 - params.sE) * autarky(params)["aD"] ** (1 - params.sigma) / params.f
     return _out(mu / (params.sigma - 1) * np.log(Ds / Ds_A))
+
+
+def polar_welfare_gap(params: Params, points: int = 200, upto: float = 0.99) -> float:
+    """Largest gap between the South's welfare in the two polar cases (Result 7).
+
+    ``max |W*_relocation(phi) - W*_HFT(phi)|`` (:func:`south_welfare`) over ``points`` values
+    of ``phi`` evenly spread from 0.01 to ``upto * phi_S``.  Rounding-sized: with each
+    equilibrium's own market accounting the two cases give the South the same welfare.
+
+    Examples
+    --------
+    >>> polar_welfare_gap(Params()) < 1e-12
+    True
+    """
+    n = _grid_points(points)
+    upto = as_real(upto, "upto")
+    if not 0 < upto < 1 or upto * phi_S(params) <= 0.01:
+        raise ValueError(f"upto = {upto} must lie in (0, 1) with upto * phi_S > 0.01")
+    grid = np.linspace(0.01, upto * phi_S(params), n)
+    return float(np.max(np.abs(south_welfare(params, grid, "relocation")
+                               - south_welfare(params, grid, "hft"))))
 
 
 def north_welfare(params: Params, phi, case: str = "relocation", mu: float = 1.0):
