@@ -79,33 +79,33 @@ class Bargain:
     dB: float
 
 
-def a_zero(P: BargainParams, theta=None, rho=None):
+def a_zero(params: BargainParams, theta=None, rho=None):
     """A's gain from a deal over acting alone: ``(1-θ)G + ρR + λ - κ`` (brief F4)."""
-    theta = P.theta if theta is None else as_real_array(theta, "theta", 0.0, 1.0, why="a share")
-    rho = P.rho if rho is None else as_real_array(rho, "rho", 0.0, 1.0, why="reciprocity")
-    return (1 - theta) * P.G + rho * P.R + P.lam - P.kappa
+    theta = params.theta if theta is None else as_real_array(theta, "theta", 0.0, 1.0, why="a share")
+    rho = params.rho if rho is None else as_real_array(rho, "rho", 0.0, 1.0, why="reciprocity")
+    return (1 - theta) * params.G + rho * params.R + params.lam - params.kappa
 
 
-def b_zero(P: BargainParams) -> float:
+def b_zero(params: BargainParams) -> float:
     """B's gain from a deal over A's unilateral programme: ``(1-s_B)W - K_B``."""
-    return (1 - P.s_B) * P.W - P.K_B
+    return (1 - params.s_B) * params.W - params.K_B
 
 
-def deal_feasible(P: BargainParams, theta=None, rho=None):
+def deal_feasible(params: BargainParams, theta=None, rho=None):
     """A deal exists iff ``b0 ≥ 0`` and ``a0 + ε b0 ≥ 0`` (vectorised over θ, ρ)."""
-    b0 = b_zero(P)
-    a0 = a_zero(P, theta, rho)
-    return (b0 >= 0) & (a0 + P.eps * max(b0, 0.0) >= 0)
+    b0 = b_zero(params)
+    a0 = a_zero(params, theta, rho)
+    return (b0 >= 0) & (a0 + params.eps * max(b0, 0.0) >= 0)
 
 
-def boundary_rho(P: BargainParams, theta):
+def boundary_rho(params: BargainParams, theta):
     """The feasibility boundary ``ρ = (κ - λ - ε b0 - (1-θ)G)/R`` in the (θ, ρ) square."""
-    b0 = b_zero(P)
+    b0 = b_zero(params)
     theta = as_real_array(theta, "theta", 0.0, 1.0, why="a share")
-    return (P.kappa - P.lam - P.eps * b0 - (1 - theta) * P.G) / P.R
+    return (params.kappa - params.lam - params.eps * b0 - (1 - theta) * params.G) / params.R
 
 
-def bargain(P: BargainParams) -> Bargain:
+def bargain(params: BargainParams) -> Bargain:
     """Generalised Nash bargaining over B's enforcement effort ``e`` (brief F4).
 
     ``e* = min{b0, max{e_min, (η ε b0 - (1-η) a0)/ε}}``, ``e_min = max{0, -a0/ε}``;
@@ -117,16 +117,16 @@ def bargain(P: BargainParams) -> Bargain:
     >>> bool(bargain(BargainParams()).feasible)
     False
     """
-    a0, b0 = float(a_zero(P)), float(b_zero(P))
-    feasible = bool(deal_feasible(P))
+    a0, b0 = float(a_zero(params)), float(b_zero(params))
+    feasible = bool(deal_feasible(params))
     if not feasible:
         return Bargain(a0, b0, False, 0.0, 0.0, 0.0)
-    if P.eps == 0:
+    if params.eps == 0:
         e = 0.0
     else:
-        e_min = max(0.0, -a0 / P.eps)
-        e = min(b0, max(e_min, (P.eta * P.eps * b0 - (1 - P.eta) * a0) / P.eps))
-    return Bargain(a0, b0, True, e, a0 + P.eps * e, b0 - e)
+        e_min = max(0.0, -a0 / params.eps)
+        e = min(b0, max(e_min, (params.eta * params.eps * b0 - (1 - params.eta) * a0) / params.eps))
+    return Bargain(a0, b0, True, e, a0 + params.eps * e, b0 - e)
 
 
 #: Stylised encodings of the essay's qualitative claims (brief F4): the book's, not measurements.
@@ -143,8 +143,8 @@ PRESETS: dict[str, tuple[dict, str, str]] = {
 }
 
 
-def apply_preset(P: BargainParams, name: str) -> BargainParams:
-    """``P`` with the preset's overrides (other fields kept)."""
+def apply_preset(params: BargainParams, name: str) -> BargainParams:
+    """``params`` with the preset's overrides (other fields kept)."""
     if name not in PRESETS:
         raise ValueError(f"unknown preset {name!r}; choose one of {list(PRESETS)}")
-    return dataclasses.replace(P, **PRESETS[name][0])
+    return dataclasses.replace(params, **PRESETS[name][0])

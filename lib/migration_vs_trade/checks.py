@@ -39,15 +39,15 @@ def _namespace(v: dict, ok: np.ndarray) -> SimpleNamespace:
                            technology=lambda: np.ones((2, 2)))
 
 
-def free_trade_arrays(P: SimpleNamespace, iters: int = 60):
-    """Free-trade price, wages and real wages for every row of ``P`` (bisection on ln p_X).
+def free_trade_arrays(params: SimpleNamespace, iters: int = 60):
+    """Free-trade price, wages and real wages for every row of ``params`` (bisection on ln p_X).
 
     The bracket is one unit of ln p beyond the two autarky prices (as :func:`.model.free_trade`);
     the world share of spending on X falls short of γ at its lower end and exceeds it at the
     upper end.  60 halvings of a bracket a few units wide reach ~1e-17 in ln p.
     """
-    a, b, s = P.alpha, P.beta, P.s
-    k = P.K / P.L
+    a, b, s = params.alpha, params.beta, params.s
+    k = params.K / params.L
     om = s / (1 - s) * k
     lr = np.log(_kappa(b)) - b * np.log(om)
     lp_aut = a * (np.log(om) + lr) + (1 - a) * lr - np.log(_kappa(a))
@@ -55,17 +55,17 @@ def free_trade_arrays(P: SimpleNamespace, iters: int = 60):
 
     def excess(lp):
         pX = np.exp(lp)[:, None]
-        X, Y, *_ = country_supply(P, pX, P.L, P.K, 1.0, 1.0)
+        X, Y, *_ = country_supply(params, pX, params.L, params.K, 1.0, 1.0)
         XW, YW = X.sum(-1), Y.sum(-1)
-        return pX[:, 0] * XW / (pX[:, 0] * XW + YW) - P.gamma[:, 0]
+        return pX[:, 0] * XW / (pX[:, 0] * XW + YW) - params.gamma[:, 0]
 
     for _ in range(iters):
         mid = 0.5 * (lo + hi)
         up = excess(mid) < 0
         lo, hi = np.where(up, mid, lo), np.where(up, hi, mid)
     pX = np.exp(0.5 * (lo + hi))[:, None]
-    _, _, w, r, regime = country_supply(P, pX, P.L, P.K, 1.0, 1.0)
-    return pX, w, r, regime, w / price_index(P, pX)
+    _, _, w, r, regime = country_supply(params, pX, params.L, params.K, 1.0, 1.0)
+    return pX, w, r, regime, w / price_index(params, pX)
 
 
 def _kappa(e):

@@ -41,12 +41,11 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     (b) Real wages of H's and F's workers under autarky, free trade and free
     migration, with the H/F ratio and ``M*``.
     """
-    P = params
     # stacked, not side by side: at the book's column width a wide pair shrinks its type
     fig, (a, b) = new_axes(ax, nrows=2, figsize=(6.4, 8.6))
-    integ = mdl.integrated(P)
+    integ = mdl.integrated(params)
     kX, kY = integ["kX"], integ["kY"]
-    LW, KW = P.L_W, P.K_W
+    LW, KW = params.L_W, params.K_W
     LX = (kY * LW - KW) / (kY - kX)
     KX = kX * LX
     para = np.array([[0, 0], [LX, KX], [LW, KW], [LW - LX, KW - KX]])
@@ -57,12 +56,12 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     a.annotate("X (labour-intensive)", (LX / 2, KX / 2), (6, -12), textcoords="offset points", fontsize=8.5)
     a.annotate("Y", ((LW - LX) / 2, (KW - KX) / 2), (-12, 4), textcoords="offset points", fontsize=8.5)
     a.plot([0, LW], [0, KW], color=COLORS["neutral"], lw=0.7, ls=":")
-    E = (P.L_H, P.K_H)
+    E = (params.L_H, params.K_H)
     a.plot(*E, "o", color=COLORS["highlight"], ms=8, zorder=4, label="endowment E (from H's origin)")
-    M = mdl.migration_M_star(P)
-    a.annotate("", (P.L_H + M, P.K_H), E,
+    M = mdl.migration_M_star(params)
+    a.annotate("", (params.L_H + M, params.K_H), E,
                arrowprops={"arrowstyle": "-|>", "color": COLORS["south"], "lw": 1.4})
-    a.text(P.L_H + M / 2, P.K_H + 0.03 * KW, f"migration M* = {M:.4g}", ha="center",
+    a.text(params.L_H + M / 2, params.K_H + 0.03 * KW, f"migration M* = {M:.4g}", ha="center",
            fontsize=8.5, color=COLORS["south"])
     a.text(0.01 * LW, -0.07 * KW, "$O_H$", fontsize=9)
     a.text(0.97 * LW, 1.02 * KW, "$O_F$", fontsize=9)
@@ -73,8 +72,8 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     a.legend(loc="upper left", fontsize=8.5)
     a.set_title("(a) FPE holds: trade alone equalises wages" if integ["in_cone"]
                 else "(a) FPE fails: trade alone leaves a wage gap", fontsize=10)
-    regimes = [("autarky", mdl.autarky(P)), ("free trade", mdl.free_trade(P)),
-               ("free migration", mdl.free_migration(P))]
+    regimes = [("autarky", mdl.autarky(params)), ("free trade", mdl.free_trade(params)),
+               ("free migration", mdl.free_migration(params))]
     x = np.arange(3)
     hw = [e.real_wage[0] for _, e in regimes]
     fw = [e.real_wage[1] for _, e in regimes]
@@ -164,17 +163,16 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     bill.  (b) Changes by group and the world total.  (c) Shares of the world
     gain against ``m``.
     """
-    P = params
-    g = mdl.migration_gains(P)
+    g = mdl.migration_gains(params)
     fig, (a, b, d) = new_axes(ax, nrows=3, figsize=(6.4, 11.6))
-    LD, M = P.L_D, float(g.M)
+    LD, M = params.L_D, float(g.M)
     L = np.linspace(0.02 * LD, nice_ceil(max(1.25 * LD, LD + 1.2 * M)), 300)
-    a.plot(L, mdl.wage_D(P, L), color=H_COL, label="labour demand $w_D(L)$")
+    a.plot(L, mdl.wage_D(params, L), color=H_COL, label="labour demand $w_D(L)$")
     w1 = float(g.w_D)
     a.add_patch(Rectangle((0, w1), LD, 1 - w1, fc=COLORS["south"], alpha=0.3,
                           label="natives' wage loss (to capital)"))
     Ls = np.linspace(LD, LD + M, 50)
-    a.fill_between(Ls, w1, mdl.wage_D(P, Ls), color=COLORS["world"], alpha=0.8,
+    a.fill_between(Ls, w1, mdl.wage_D(params, Ls), color=COLORS["world"], alpha=0.8,
                    label="immigration surplus")
     a.add_patch(Rectangle((LD, 0), M, w1, fc=COLORS["highlight"], alpha=0.35, label="migrants' wage bill"))
     a.axhline(1.0, color=COLORS["neutral"], lw=0.6, ls=":")
@@ -194,8 +192,8 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     b.set_xticks(range(6), names, fontsize=8.5)
     b.set_ylabel("change in income (units of pre-migration $w_D$)")
     b.set_title(f"(b) by group; immigration surplus = {float(g.surplus):.3g}", fontsize=10)
-    m = np.linspace(0.005, min(0.5, 0.99 * P.LO_ratio), 100)
-    gm = mdl.migration_gains(P, m)
+    m = np.linspace(0.005, min(0.5, 0.99 * params.LO_ratio), 100)
+    gm = mdl.migration_gains(params, m)
     W = gm.world
     ok = W > 1e-12
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -203,7 +201,7 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
                                  (gm.migrants, "migrants", COLORS["highlight"]),
                                  (gm.stayers + gm.capital_O, "origin (stayers + capital)", F_COL)):
             d.plot(m[ok], (vals_m / W)[ok], color=col, label=lab)
-    d.axvline(P.m, color=COLORS["neutral"], ls="--", lw=0.8)
+    d.axvline(params.m, color=COLORS["neutral"], ls="--", lw=0.8)
     d.axhline(0, color="black", lw=0.5)
     d.set_xlabel("m: migrants as a share of $L_D$")
     d.set_ylabel("share of the world gain")

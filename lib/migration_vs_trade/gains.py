@@ -109,10 +109,10 @@ class Gains:
         return {g: getattr(self, g) / W for g in self.GROUPS}
 
 
-def migration_gains(P: GainsParams, m=None) -> Gains:
+def migration_gains(params: GainsParams, m=None) -> Gains:
     """Group-by-group gains from moving ``M = m L_D`` workers from O to D (brief F3).
 
-    ``m`` defaults to ``P.m`` and may be an array (vectorised).
+    ``m`` defaults to ``params.m`` and may be an array (vectorised).
 
     Examples
     --------
@@ -120,10 +120,10 @@ def migration_gains(P: GainsParams, m=None) -> Gains:
     >>> round(float(gains.M), 4), round(float(gains.migrants), 4)
     (3.0, 2.4735)
     """
-    m = as_real_array(P.m if m is None else m, "m")
-    if np.any(m < 0) or np.any(m >= P.LO_ratio):
+    m = as_real_array(params.m if m is None else m, "m")
+    if np.any(m < 0) or np.any(m >= params.LO_ratio):
         raise ValueError("need 0 ≤ m < L_O/L_D")
-    a, LD, LO, rho = P.a, P.L_D, P.L_O, P.rho
+    a, LD, LO, rho = params.a, params.L_D, params.L_O, params.rho
     ZD = 1.0 / (a * LD ** (a - 1))
     ZO = 1.0 / (rho * a * LO ** (a - 1))
     M = m * LD
@@ -133,26 +133,26 @@ def migration_gains(P: GainsParams, m=None) -> Gains:
     wO1 = a * ZO * (LO - M) ** (a - 1)
     natives = LD * (wD1 - 1.0)
     capital_D = (1 - a) * (QD1 - QD0)
-    migrants = M * ((1 - P.phi) * wD1 - 1 / rho) - P.c * M
-    stayers = (LO - M) * (wO1 - 1 / rho) + P.phi * M * wD1
+    migrants = M * ((1 - params.phi) * wD1 - 1 / rho) - params.c * M
+    stayers = (LO - M) * (wO1 - 1 / rho) + params.phi * M * wD1
     capital_O = (1 - a) * (QO1 - QO0)
     return Gains(M, wD1, wO1, natives, capital_D, migrants, stayers, capital_O,
-                 QD1 - QD0, QO1 - QO0, P.c * M)
+                 QD1 - QD0, QO1 - QO0, params.c * M)
 
 
-def surplus_approx(P: GainsParams) -> float:
+def surplus_approx(params: GainsParams) -> float:
     """Second-order approximation of the immigration surplus, ``½ (1-a) M²/L_D``."""
-    M = P.m * P.L_D
-    return 0.5 * (1 - P.a) * M**2 / P.L_D
+    M = params.m * params.L_D
+    return 0.5 * (1 - params.a) * M**2 / params.L_D
 
 
-def wage_D(P: GainsParams, L):
+def wage_D(params: GainsParams, L):
     """Destination labour demand ``w_D(L) = a Z_D L^(a-1)`` (normalised: ``w_D(L_D) = 1``)."""
     L = as_real_array(L, "L", SUPPORTED_MAGNITUDE[0], SUPPORTED_MAGNITUDE[1], why="labour")
-    return (L / P.L_D) ** (P.a - 1)
+    return (L / params.L_D) ** (params.a - 1)
 
 
-def wage_O(P: GainsParams, L):
+def wage_O(params: GainsParams, L):
     """Origin labour demand, normalised so that ``w_O(L_O) = 1/ϱ``."""
     L = as_real_array(L, "L", SUPPORTED_MAGNITUDE[0], SUPPORTED_MAGNITUDE[1], why="labour")
-    return (L / P.L_O) ** (P.a - 1) / P.rho
+    return (L / params.L_O) ** (params.a - 1) / params.rho

@@ -121,20 +121,20 @@ def _kappa(e: float) -> float:
     return e**e * (1 - e) ** (1 - e)
 
 
-def price_index(P: HOSParams, pX):
+def price_index(params: HOSParams, pX):
     """Cobb-Douglas price index ``(p_X/γ)^γ (p_Y/(1-γ))^(1-γ)`` with ``p_Y = 1`` (brief eq. P)."""
-    g = P.gamma
+    g = params.gamma
     pX = as_real_array(pX, "pX", 0.0, SUPPORTED_MAGNITUDE[1], lo_open=True, why="a price")
     return (pX / g) ** g * (1 / (1 - g)) ** (1 - g)
 
 
-def factor_prices(P: HOSParams, pX, AX, AY):
+def factor_prices(params: HOSParams, pX, AX, AY):
     """Wage and rental of a diversified economy at relative price ``pX`` (``p_Y = 1``).
 
     Solves the two zero-profit conditions ``p_g = w^a r^(1-a) / (A_g a^a (1-a)^(1-a))``,
     which are linear in ``(ln w, ln r)``.  Vectorised over all arguments.
     """
-    a, b = P.alpha, P.beta
+    a, b = params.alpha, params.beta
     b1 = np.log(pX) + np.log(AX) + np.log(_kappa(a))  # np.log: a, b may be arrays (checks.py)
     b2 = np.log(AY) + np.log(_kappa(b))
     det = a - b
@@ -143,7 +143,7 @@ def factor_prices(P: HOSParams, pX, AX, AY):
     return np.exp(lw), np.exp(lr)
 
 
-def country_supply(P: HOSParams, pX, L, K, AX, AY):
+def country_supply(params: HOSParams, pX, L, K, AX, AY):
     """Competitive outputs and factor prices of one country at price ``pX``.
 
     Inside its cone ``k_X(p) ≤ K/L ≤ k_Y(p)`` the country is diversified; below
@@ -154,9 +154,9 @@ def country_supply(P: HOSParams, pX, L, K, AX, AY):
     X, Y, w, r, regime : ndarrays
         ``regime`` is 0 (diversified), 1 (only X) or 2 (only Y).
     """
-    a, b = P.alpha, P.beta
+    a, b = params.alpha, params.beta
     pX, L, K, AX, AY = np.broadcast_arrays(*(np.asarray(v, float) for v in (pX, L, K, AX, AY)))
-    w, r = factor_prices(P, pX, AX, AY)
+    w, r = factor_prices(params, pX, AX, AY)
     om = w / r
     kX, kY = (1 - a) / a * om, (1 - b) / b * om
     k = K / L
@@ -208,70 +208,70 @@ class Equilibrium:
         return float(self.real_wage[0] / self.real_wage[1])
 
 
-def _equilibrium(P, pX, w, r, regime, L_work) -> Equilibrium:
+def _equilibrium(params, pX, w, r, regime, L_work) -> Equilibrium:
     pX = np.broadcast_to(np.asarray(pX, float), (2,)).copy()
-    Pi = price_index(P, pX)
-    income = (w * P.L + r * P.K) / Pi
+    Pi = price_index(params, pX)
+    income = (w * params.L + r * params.K) / Pi
     return Equilibrium(pX, np.asarray(w, float), np.asarray(r, float), w / Pi, income,
                        np.asarray(regime), np.asarray(L_work, float))
 
 
-def autarky(P: HOSParams) -> Equilibrium:
+def autarky(params: HOSParams) -> Equilibrium:
     """Autarky in closed form (brief F1/F2, 'Autarky').
 
     ``w/r = s/(1-s) k_c``; with zero profits in Y, ``ln r = ln(A_Y κ_β) - β ln(w/r)``,
     and ``p_X`` from zero profits in X.  The real wage equals
     ``s C A_X^γ A_Y^(1-γ) k_c^(1-s)`` (:func:`autarky_real_wage_closed`).
     """
-    a, b, s = P.alpha, P.beta, P.s
-    A = P.technology()
-    k = P.K / P.L
+    a, b, s = params.alpha, params.beta, params.s
+    A = params.technology()
+    k = params.K / params.L
     om = s / (1 - s) * k
     lr = np.log(A[:, 1] * _kappa(b)) - b * np.log(om)
     lw = np.log(om) + lr
     lp = a * lw + (1 - a) * lr - np.log(A[:, 0] * _kappa(a))
-    return _equilibrium(P, np.exp(lp), np.exp(lw), np.exp(lr), np.zeros(2, int), P.L)
+    return _equilibrium(params, np.exp(lp), np.exp(lw), np.exp(lr), np.zeros(2, int), params.L)
 
 
-def autarky_constant(P: HOSParams) -> float:
+def autarky_constant(params: HOSParams) -> float:
     """The constant ``C`` of the brief's autarky real-wage formula."""
-    a, b, g, s = P.alpha, P.beta, P.gamma, P.s
+    a, b, g, s = params.alpha, params.beta, params.gamma, params.s
     cx = (a * g / s) ** a * ((1 - a) * g / (1 - s)) ** (1 - a)
     cy = (b * (1 - g) / s) ** b * ((1 - b) * (1 - g) / (1 - s)) ** (1 - b)
     return cx**g * cy ** (1 - g)
 
 
-def autarky_real_wage_closed(P: HOSParams) -> np.ndarray:
+def autarky_real_wage_closed(params: HOSParams) -> np.ndarray:
     """``w_c/P_c = s C A_cX^γ A_cY^(1-γ) k_c^(1-s)`` (closed form; brief F1, F2)."""
-    A = P.technology()
-    k = P.K / P.L
-    return P.s * autarky_constant(P) * A[:, 0] ** P.gamma * A[:, 1] ** (1 - P.gamma) * k ** (1 - P.s)
+    A = params.technology()
+    k = params.K / params.L
+    return params.s * autarky_constant(params) * A[:, 0] ** params.gamma * A[:, 1] ** (1 - params.gamma) * k ** (1 - params.s)
 
 
-def autarky_gap_closed(P: HOSParams) -> float:
+def autarky_gap_closed(params: HOSParams) -> float:
     """Autarky real-wage gap ``(A_HX/A_FX)^γ (A_HY/A_FY)^(1-γ) (k_H/k_F)^(1-s)``.
 
     With the edge ``τ`` in X this is the brief's ``τ^γ (k_H/k_F)^(1-s)``.
     """
-    A = P.technology()
-    k = P.K / P.L
-    return float((A[0, 0] / A[1, 0]) ** P.gamma * (A[0, 1] / A[1, 1]) ** (1 - P.gamma)
-                 * (k[0] / k[1]) ** (1 - P.s))
+    A = params.technology()
+    k = params.K / params.L
+    return float((A[0, 0] / A[1, 0]) ** params.gamma * (A[0, 1] / A[1, 1]) ** (1 - params.gamma)
+                 * (k[0] / k[1]) ** (1 - params.s))
 
 
-def _x_share(P, pX, L, K, A):
+def _x_share(params, pX, L, K, A):
     """World expenditure share on X minus γ: the (monotone) goods-market excess."""
-    X, Y, *_ = country_supply(P, pX[..., None], L, K, A[:, 0], A[:, 1])
+    X, Y, *_ = country_supply(params, pX[..., None], L, K, A[:, 0], A[:, 1])
     XW, YW = X.sum(-1), Y.sum(-1)
-    return pX * XW / (pX * XW + YW) - P.gamma
+    return pX * XW / (pX * XW + YW) - params.gamma
 
 
-def _solve_market(P, L, K, A) -> float:
+def _solve_market(params, L, K, A) -> float:
     """Root of the goods market, bracketed by the countries' autarky prices; brentq on ln p."""
-    lo, hi = _bracket(P, L, K, A)
+    lo, hi = _bracket(params, L, K, A)
 
     def f(lp):
-        return float(_x_share(P, np.array([math.exp(lp)]), L, K, A)[0])
+        return float(_x_share(params, np.array([math.exp(lp)]), L, K, A)[0])
 
     flo, fhi = f(lo), f(hi)
     if not flo < 0 < fhi:
@@ -280,9 +280,9 @@ def _solve_market(P, L, K, A) -> float:
     return math.exp(brentq(f, lo, hi, xtol=1e-14, rtol=4 * np.finfo(float).eps, maxiter=200))
 
 
-def _bracket(P, L, K, A) -> tuple[float, float]:
+def _bracket(params, L, K, A) -> tuple[float, float]:
     """Log-price bracket: one unit beyond the autarky prices of the countries given."""
-    a, b, s = P.alpha, P.beta, P.s
+    a, b, s = params.alpha, params.beta, params.s
     k = K / L
     om = s / (1 - s) * k
     lr = np.log(A[:, 1] * _kappa(b)) - b * np.log(om)
@@ -290,7 +290,7 @@ def _bracket(P, L, K, A) -> tuple[float, float]:
     return float(lp.min()) - 1.0, float(lp.max()) + 1.0
 
 
-def free_trade(P: HOSParams) -> Equilibrium:
+def free_trade(params: HOSParams) -> Equilibrium:
     """Free trade in goods, factors immobile (brief F1 'integrated equilibrium', F2).
 
     Solves world goods-market clearing ``(1-γ) p X_W = γ Y_W`` by bracketed
@@ -303,75 +303,75 @@ def free_trade(P: HOSParams) -> Equilibrium:
     >>> eq.w.round(4).tolist()
     [0.5429, 0.5429]
     """
-    A = P.technology()
-    p = _solve_market(P, P.L, P.K, A)
-    X, Y, w, r, regime = country_supply(P, p, P.L, P.K, A[:, 0], A[:, 1])
-    return _equilibrium(P, p, w, r, regime, P.L)
+    A = params.technology()
+    p = _solve_market(params, params.L, params.K, A)
+    X, Y, w, r, regime = country_supply(params, p, params.L, params.K, A[:, 0], A[:, 1])
+    return _equilibrium(params, p, w, r, regime, params.L)
 
 
-def autarky_numeric(P: HOSParams) -> Equilibrium:
+def autarky_numeric(params: HOSParams) -> Equilibrium:
     """Autarky solved numerically, country by country, with the free-trade solver.
 
     Used by the tests to check the closed forms of :func:`autarky`.
     """
-    A = P.technology()
+    A = params.technology()
     out = []
     for c in range(2):
         sl = slice(c, c + 1)
-        p = _solve_market(P, P.L[sl], P.K[sl], A[sl])
-        out.append((p, *country_supply(P, p, P.L[c], P.K[c], A[c, 0], A[c, 1])))
+        p = _solve_market(params, params.L[sl], params.K[sl], A[sl])
+        out.append((p, *country_supply(params, p, params.L[c], params.K[c], A[c, 0], A[c, 1])))
     pX = np.array([o[0] for o in out])
     w = np.array([float(o[3]) for o in out])
     r = np.array([float(o[4]) for o in out])
     reg = np.array([int(o[5]) for o in out])
-    return _equilibrium(P, pX, w, r, reg, P.L)
+    return _equilibrium(params, pX, w, r, reg, params.L)
 
 
-def integrated(P: HOSParams) -> dict:
+def integrated(params: HOSParams) -> dict:
     """Integrated-equilibrium quantities (identical technologies).
 
     Returns ``omega`` (= w/r = s/(1-s) K_W/L_W), the sector intensities
     ``kX = (1-α)/α ω`` and ``kY = (1-β)/β ω`` (the diversification cone), and
     whether each country's ``k_c`` lies in the cone (factor-price equalisation).
     """
-    om = P.s / (1 - P.s) * P.K_W / P.L_W
-    kX, kY = (1 - P.alpha) / P.alpha * om, (1 - P.beta) / P.beta * om
-    k = P.K / P.L
+    om = params.s / (1 - params.s) * params.K_W / params.L_W
+    kX, kY = (1 - params.alpha) / params.alpha * om, (1 - params.beta) / params.beta * om
+    k = params.K / params.L
     return {"omega": om, "kX": kX, "kY": kY, "in_cone": bool(np.all((kX <= k) & (k <= kY)))}
 
 
-def _require_identical_technology(P: HOSParams) -> None:
-    if not np.allclose(P.technology(), 1.0):
+def _require_identical_technology(params: HOSParams) -> None:
+    if not np.allclose(params.technology(), 1.0):
         raise ValueError("free migration is solved for identical technologies only (τ = 1)")
 
 
-def migration_M_star(P: HOSParams) -> float:
+def migration_M_star(params: HOSParams) -> float:
     """Migrants from F to H under free migration: ``M* = L_W K_H/K_W - L_H`` (brief F1).
 
     Negative values mean migration from H to F.
     """
-    _require_identical_technology(P)
-    return float(P.L_W * P.K_H / P.K_W - P.L_H)
+    _require_identical_technology(params)
+    return float(params.L_W * params.K_H / params.K_W - params.L_H)
 
 
-def free_migration(P: HOSParams) -> Equilibrium:
+def free_migration(params: HOSParams) -> Equilibrium:
     """Free labour migration, capital immobile, no goods trade (brief F1).
 
     Labour moves until ``k`` is equal everywhere (``L_H' = L_W K_H/K_W``); both
     countries then have the world's autarky prices.  Real income is by
     ownership: migrants' wages count for F.
     """
-    _require_identical_technology(P)
-    M = migration_M_star(P)
-    world = HOSParams(K_H=P.K_W / 2, L_H=P.L_W / 2, alpha=P.alpha, beta=P.beta,
-                      gamma=P.gamma, K_W=P.K_W, L_W=P.L_W)
+    _require_identical_technology(params)
+    M = migration_M_star(params)
+    world = HOSParams(K_H=params.K_W / 2, L_H=params.L_W / 2, alpha=params.alpha, beta=params.beta,
+                      gamma=params.gamma, K_W=params.K_W, L_W=params.L_W)
     aut = autarky(world)
-    L_work = np.array([P.L_H + M, P.L_W - P.L_H - M])
-    return _equilibrium(P, aut.pX[0], np.full(2, aut.w[0]), np.full(2, aut.r[0]),
+    L_work = np.array([params.L_H + M, params.L_W - params.L_H - M])
+    return _equilibrium(params, aut.pX[0], np.full(2, aut.w[0]), np.full(2, aut.r[0]),
                         np.zeros(2, int), L_work)
 
 
-def tau_sweep(P: HOSParams, taus, iters: int = 64) -> dict:
+def tau_sweep(params: HOSParams, taus, iters: int = 64) -> dict:
     """Autarky and free-trade wage gaps over a grid of ``tau`` (F2a), vectorised.
 
     Free-trade prices come from a vectorised bisection on ``ln p`` inside the
@@ -387,11 +387,11 @@ def tau_sweep(P: HOSParams, taus, iters: int = 64) -> dict:
     taus = np.atleast_1d(as_real_array(taus, "taus"))
     if np.any(taus < 1) or np.any(taus > SUPPORTED_MAGNITUDE[1]):
         raise ValueError(f"need 1 ≤ τ ≤ {SUPPORTED_MAGNITUDE[1]:g} (the supported range)")
-    edge = getattr(P, "edge", "X")
+    edge = getattr(params, "edge", "X")
     A = np.ones((taus.size, 2, 2))
     A[:, 0, 0 if edge == "X" else 1] = taus
-    L, K = P.L, P.K
-    a, b, s = P.alpha, P.beta, P.s
+    L, K = params.L, params.K
+    a, b, s = params.alpha, params.beta, params.s
     om = s / (1 - s) * K / L
     lr = np.log(A[:, :, 1] * _kappa(b)) - b * np.log(om)
     lp_aut = a * (np.log(om) + lr) + (1 - a) * lr - np.log(A[:, :, 0] * _kappa(a))
@@ -399,9 +399,9 @@ def tau_sweep(P: HOSParams, taus, iters: int = 64) -> dict:
 
     def excess(lp):
         p = np.exp(lp)[:, None]
-        X, Y, *_ = country_supply(P, p, L[None, :], K[None, :], A[:, :, 0], A[:, :, 1])
+        X, Y, *_ = country_supply(params, p, L[None, :], K[None, :], A[:, :, 0], A[:, :, 1])
         XW, YW = X.sum(1), Y.sum(1)
-        return p[:, 0] * XW / (p[:, 0] * XW + YW) - P.gamma
+        return p[:, 0] * XW / (p[:, 0] * XW + YW) - params.gamma
 
     if not (np.all(excess(lo) < 0) and np.all(excess(hi) > 0)):
         raise RuntimeError("goods-market excess does not change sign for every τ")
@@ -411,21 +411,21 @@ def tau_sweep(P: HOSParams, taus, iters: int = 64) -> dict:
         hi = np.where(pos, mid, hi)
         lo = np.where(pos, lo, mid)
     p = np.exp(0.5 * (lo + hi))
-    X, Y, w, r, regime = country_supply(P, p[:, None], L[None, :], K[None, :], A[:, :, 0], A[:, :, 1])
+    X, Y, w, r, regime = country_supply(params, p[:, None], L[None, :], K[None, :], A[:, :, 0], A[:, :, 1])
     k = K / L
-    aut_gap = (A[:, 0, 0] / A[:, 1, 0]) ** P.gamma * (A[:, 0, 1] / A[:, 1, 1]) ** (1 - P.gamma) \
+    aut_gap = (A[:, 0, 0] / A[:, 1, 0]) ** params.gamma * (A[:, 0, 1] / A[:, 1, 1]) ** (1 - params.gamma) \
         * (k[0] / k[1]) ** (1 - s)
     return {"tau": taus, "autarky_gap": aut_gap, "trade_gap": w[:, 0] / w[:, 1], "pX": p,
             "regime": regime, "autarky_pX": np.exp(lp_aut)}
 
 
-def gap_difference(P: TechParams, tau: float) -> float:
+def gap_difference(params: TechParams, tau: float) -> float:
     """Trade gap minus autarky gap at ``tau`` (positive: trade widens the gap)."""
-    Q = dataclasses.replace(P, tau=as_real(tau, "tau"))
+    Q = dataclasses.replace(params, tau=as_real(tau, "tau"))
     return free_trade(Q).wage_ratio - autarky_gap_closed(Q)
 
 
-def crossing_tau(P: TechParams, lo: float = 1.2, hi: float = 3.0) -> float:
+def crossing_tau(params: TechParams, lo: float = 1.2, hi: float = 3.0) -> float:
     """The ``tau*`` at which free trade starts to widen the wage gap (F2).
 
     Bracketed root of :func:`gap_difference` on ``[lo, hi]``; raises
@@ -433,20 +433,20 @@ def crossing_tau(P: TechParams, lo: float = 1.2, hi: float = 3.0) -> float:
     equal endowments trade widens the gap for every ``tau > 1``, or with the
     edge in Y it never does).
     """
-    flo, fhi = gap_difference(P, lo), gap_difference(P, hi)
+    flo, fhi = gap_difference(params, lo), gap_difference(params, hi)
     if not flo * fhi < 0:
         raise ValueError(f"trade gap minus autarky gap does not change sign on τ ∈ [{lo}, {hi}] "
                          f"({flo:.3g}, {fhi:.3g}): no crossing at these parameters")
-    return float(brentq(lambda t: gap_difference(P, t), lo, hi, xtol=1e-12))
+    return float(brentq(lambda t: gap_difference(params, t), lo, hi, xtol=1e-12))
 
 
-def specialisation_tau(P: TechParams, lo: float = 1.0, hi: float = 4.0, n: int = 301) -> float:
+def specialisation_tau(params: TechParams, lo: float = 1.0, hi: float = 4.0, n: int = 301) -> float:
     """Smallest ``tau`` in ``[lo, hi]`` at which some country specialises under free trade.
 
     Located on a grid, then refined by bisection on the regime; ``nan`` is
     never returned: ``inf`` means no specialisation on the interval.
     """
-    sw = tau_sweep(P, np.linspace(lo, hi, n))
+    sw = tau_sweep(params, np.linspace(lo, hi, n))
     spec = np.any(sw["regime"] != 0, axis=1)
     if not spec.any():
         return math.inf
@@ -456,7 +456,7 @@ def specialisation_tau(P: TechParams, lo: float = 1.0, hi: float = 4.0, n: int =
     a, b = sw["tau"][i - 1], sw["tau"][i]
     for _ in range(40):
         m = 0.5 * (a + b)
-        if np.any(tau_sweep(P, [m])["regime"] != 0):
+        if np.any(tau_sweep(params, [m])["regime"] != 0):
             b = m
         else:
             a = m

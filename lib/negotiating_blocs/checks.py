@@ -37,14 +37,14 @@ def _esc(text: str) -> str:
     return text.replace("*", "\\*")
 
 
-def _alpha_hat_migration(P: m.Params, regime: str) -> float:
+def _alpha_hat_migration(params: m.Params, regime: str) -> float:
     from scipy.optimize import brentq
 
-    ahat = m.alpha_hat_no_fee(P)
+    ahat = m.alpha_hat_no_fee(params)
 
     def g(a):
         try:
-            return m.optimal_migration(P, regime, alpha0=a).G
+            return m.optimal_migration(params, regime, alpha0=a).G
         except ValueError:
             return -1.0  # no bloc at all: negative value
     lo, hi = ahat, 1.65 * ahat
@@ -53,17 +53,17 @@ def _alpha_hat_migration(P: m.Params, regime: str) -> float:
     return brentq(g, lo, hi, xtol=1e-8)
 
 
-def proposition_1(P: m.Params) -> list[Check]:
-    """Prop. 1 (i)-(v) at ``P`` (no migration)."""
-    nE, BE, nS, BS, _ = m.solve_static(P)
+def proposition_1(params: m.Params) -> list[Check]:
+    """Prop. 1 (i)-(v) at ``params`` (no migration)."""
+    nE, BE, nS, BS, _ = m.solve_static(params)
     h = 1e-5
-    BEx = float(m.average_benefit(P, m.n_no_fee(P, x=P.x + h), x=P.x + h))
-    BEa = float(m.average_benefit(P, m.n_no_fee(P, P.alpha + h), P.alpha + h))
-    aE, aS = m.alpha_hat_no_fee(P), m.alpha_hat_fee(P)
-    aE2 = m.alpha_hat_no_fee(P, P.x + 0.1)
-    cs = m.comparative_statics(P)
-    Vn = float(m.marginal_value(P, nE))
-    eps = nS * float(m.benefit_slope(P, nS)) / BS
+    BEx = float(m.average_benefit(params, m.n_no_fee(params, x=params.x + h), x=params.x + h))
+    BEa = float(m.average_benefit(params, m.n_no_fee(params, params.alpha + h), params.alpha + h))
+    aE, aS = m.alpha_hat_no_fee(params), m.alpha_hat_fee(params)
+    aE2 = m.alpha_hat_no_fee(params, params.x + 0.1)
+    cs = m.comparative_statics(params)
+    Vn = float(m.marginal_value(params, nE))
+    eps = nS * float(m.benefit_slope(params, nS)) / BS
     BOR = nS * BS / nE
     t = "tests/test_negotiating_blocs.py::"
     return [
@@ -88,17 +88,17 @@ def proposition_1(P: m.Params) -> list[Check]:
     ]
 
 
-def proposition_2(P: m.Params) -> list[Check]:
-    """Prop. 2 (i)-(iv) at ``P`` (with optimal migration)."""
-    s = m.solve(P)
+def proposition_2(params: m.Params) -> list[Check]:
+    """Prop. 2 (i)-(iv) at ``params`` (with optimal migration)."""
+    s = m.solve(params)
     mE, mS = s.mig_E, s.mig_star
     h = 1e-4
     rows = []
     t = "tests/test_negotiating_blocs.py::"
-    d_a = {r: (m.optimal_migration(P, r, alpha0=P.alpha + h).dG
-               - m.optimal_migration(P, r, alpha0=P.alpha - h).dG) / (2 * h) for r in ("E", "star")}
-    d_c = {r: (m.optimal_migration(P, r, c=P.c + h).dG
-               - m.optimal_migration(P, r, c=P.c - h).dG) / (2 * h) for r in ("E", "star")}
+    d_a = {r: (m.optimal_migration(params, r, alpha0=params.alpha + h).dG
+               - m.optimal_migration(params, r, alpha0=params.alpha - h).dG) / (2 * h) for r in ("E", "star")}
+    d_c = {r: (m.optimal_migration(params, r, c=params.c + h).dG
+               - m.optimal_migration(params, r, c=params.c - h).dG) / (2 * h) for r in ("E", "star")}
     rows.append(Check("2(i)", "ΔG^j rises with heterogeneity α₀ (conditional, see below)",
                       f"dΔG^E/dα₀ = {_f(d_a['E'])}, dΔG*/dα₀ = {_f(d_a['star'])}",
                       d_a["E"] > 0 and d_a["star"] > 0, t + "test_prop2_i"))
@@ -106,9 +106,9 @@ def proposition_2(P: m.Params) -> list[Check]:
                       f"dΔG^E/dc = {_f(d_c['E'])} (−M̃^E = {_f(-mE.M)}), "
                       f"dΔG*/dc = {_f(d_c['star'])} (−M̃* = {_f(-mS.M)})",
                       d_c["E"] <= 0 and d_c["star"] <= 0, t + "test_prop2_ii"))
-    aE = m.alpha_hat_no_fee(P)
+    aE = m.alpha_hat_no_fee(params)
     try:
-        aEM, aSM = _alpha_hat_migration(P, "E"), _alpha_hat_migration(P, "star")
+        aEM, aSM = _alpha_hat_migration(params, "E"), _alpha_hat_migration(params, "star")
         lik3 = f"α̂^E_M = {_f(aEM)} > α̂^E = {_f(aE)}"
         lik4 = f"α̂*_M = {_f(aSM)} > α̂^E_M = {_f(aEM)}"
         ok3, ok4 = aEM > aE, aSM > aEM
@@ -124,13 +124,13 @@ def proposition_2(P: m.Params) -> list[Check]:
     return rows
 
 
-def proposition_3(P: m.Params) -> list[Check]:
+def proposition_3(params: m.Params) -> list[Check]:
     """Prop. 3 in the Heckscher-Ohlin block: trade along M from 0 to M̃^j."""
     rows = []
     t = "tests/test_negotiating_blocs.py::test_prop3"
     for regime, sup in (("E", "E"), ("star", "*")):
-        A = hos.trade_path(P, regime, "transfers")
-        B = hos.trade_path(P, regime, "market access")
+        A = hos.trade_path(params, regime, "transfers")
+        B = hos.trade_path(params, regime, "market access")
         dA = A["volume"][-1] - A["volume"][0]
         dB = B["volume"][-1] - B["volume"][0]
         rows.append(Check(f"3 ({sup})", "trade falls with migration under transfers, rises under market access",
@@ -150,16 +150,16 @@ def markdown(checks: list[Check]) -> str:
 RESULT_LABELS = m.RESULTS_DOC
 
 
-def results_markdown(P: m.Params | None = None) -> str:
+def results_markdown(params: m.Params | None = None) -> str:
     """``results()`` as a Markdown table (name, meaning, value)."""
     meanings = {k: _esc(v) for k, v in RESULT_LABELS.items()}
-    return tables.results_markdown(m.results(P), meanings, fmt="{:.4f}")
+    return tables.results_markdown(m.results(params), meanings, fmt="{:.4f}")
 
 
-def areas_markdown(P: m.Params) -> str:
+def areas_markdown(params: m.Params) -> str:
     """The areas of Figure 1, each computed by integration and compared with its closed form."""
-    s = m.solve(P)
-    a = geometry.areas_no_migration(P) | geometry.areas_migration(P, s)
+    s = m.solve(params)
+    a = geometry.areas_no_migration(params) | geometry.areas_migration(params, s)
     rows = [
         ("C0AD", "rectangle [0, n^E]×[0, B^E]", a["C0AD"], "V^E = n^E B^E", s.VE),
         ("F0EG", "rectangle [0, n*]×[0, B*]", a["F0EG"], "V* = n^E B*_OR", s.n_star * s.B_star),
@@ -198,24 +198,24 @@ def _array_params(params: dict, ok=None):
     return ns
 
 
-def optimal_alpha(P, regime: str, K: int = 48, iters: int = 40):
-    """Optimal post-migration heterogeneity α̃ for every row of ``P`` (as :func:`.model.optimal_migration`).
+def optimal_alpha(params, regime: str, K: int = 48, iters: int = 40):
+    """Optimal post-migration heterogeneity α̃ for every row of ``params`` (as :func:`.model.optimal_migration`).
 
     The same method over arrays: a coarse grid of ``K + 1`` target heterogeneities finds the
     global maximum of G, then the first-order condition is solved by bisection in the two grid
     cells beside it (where it changes sign) and the better point kept.  ``nan`` where the
     model raises (no bloc without migration, corner migration, or a corner bloc size).
     """
-    a0 = P.alpha
-    n0_raw = m.n_no_fee(P, a0)
+    a0 = params.alpha
+    n0_raw = m.n_no_fee(params, a0)
     n0 = np.minimum(n0_raw, 1.0)
     alphas = a0 * (1.0 - np.linspace(0.0, 1.0, K + 1))[None, :]
-    G = m._G_grid(P, regime, a0, P.c, n0, alphas)
+    G = m._G_grid(params, regime, a0, params.c, n0, alphas)
     k = np.argmax(G, axis=1)
     rows = np.arange(a0.shape[0])
 
     def g(al):
-        return m.value_alpha(P, regime, al) - P.c * m._dM_dalpha(P, al, a0, n0)
+        return m.value_alpha(params, regime, al) - params.c * m._dM_dalpha(params, al, a0, n0)
 
     best_a, best_G = alphas[rows, k][:, None], G[rows, k][:, None]
     for dlo, dhi in ((1, 0), (0, -1)):
@@ -226,7 +226,7 @@ def optimal_alpha(P, regime: str, K: int = 48, iters: int = 40):
         sign = (valid[:, None] & (g(lo) > 0) & (g(hi) < 0))[:, 0]
         if not np.any(sign):
             continue
-        Q, a, b, q0, qn0 = _take(P, sign), lo[sign], hi[sign], a0[sign], n0[sign]
+        Q, a, b, q0, qn0 = _take(params, sign), lo[sign], hi[sign], a0[sign], n0[sign]
 
         def gq(al, Q=Q, q0=q0, qn0=qn0):
             return m.value_alpha(Q, regime, al) - Q.c * m._dM_dalpha(Q, al, q0, qn0)
@@ -241,16 +241,16 @@ def optimal_alpha(P, regime: str, K: int = 48, iters: int = 40):
         better[sign] = (Gr >= best_G[sign])[:, 0]
         sub = better[sign]
         best_a[better], best_G[better] = root[sub], Gr[sub]
-    n_reg = (m.n_no_fee if regime == "E" else m.n_fee)(P, best_a)
-    bad = (n0_raw <= P.n1) | (best_a <= 1e-12 * np.maximum(a0, 1.0)) | (n_reg >= 1.0)
+    n_reg = (m.n_no_fee if regime == "E" else m.n_fee)(params, best_a)
+    bad = (n0_raw <= params.n1) | (best_a <= 1e-12 * np.maximum(a0, 1.0)) | (n_reg >= 1.0)
     return np.where(bad, np.nan, best_a)[:, 0]
 
 
-def _take(P, rows):
+def _take(params, rows):
     """The rows ``rows`` of an array stand-in made by :func:`_array_params`."""
     from types import SimpleNamespace
 
-    Q = SimpleNamespace(spec=P.spec, **{k: getattr(P, k)[rows] for k in _MAP_FIELDS})
+    Q = SimpleNamespace(spec=params.spec, **{k: getattr(params, k)[rows] for k in _MAP_FIELDS})
     Q.n1 = 1.0 / Q.N
     Q.phi = lambda a=None: Q.gamma0 + Q.gamma1 * np.asarray(Q.alpha if a is None else a, dtype=float) ** 2
     return Q

@@ -20,7 +20,7 @@ def _shoelace(poly) -> float:
     return 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
 
 
-def areas_no_migration(P: Params) -> dict:
+def areas_no_migration(params: Params) -> dict:
     """Areas of Figure 1 without migration, by integration.
 
     ``C0AD`` (rectangle, ``= V^E``), ``F0EG`` (rectangle, ``= V^*``), ``EAD``
@@ -29,17 +29,17 @@ def areas_no_migration(P: Params) -> dict:
     """
     from scipy.integrate import quad
 
-    nE, BE, nS, BS, _ = solve_static(P)
-    ead, _err = quad(lambda n: float(marginal_value(P, n)), nE, nS, epsabs=1e-12, epsrel=1e-12)
+    nE, BE, nS, BS, _ = solve_static(params)
+    ead, _err = quad(lambda n: float(marginal_value(params, n)), nE, nS, epsabs=1e-12, epsrel=1e-12)
     q = math.floor((1.0 - nE) / nE)
     r = 1.0 - nE - q * nE
-    KB = float(average_benefit(P, r)) if r >= P.n1 else float("-inf")
+    KB = float(average_benefit(params, r)) if r >= params.n1 else float("-inf")
     return {"C0AD": _shoelace([(0, 0), (nE, 0), (nE, BE), (0, BE)]),
             "F0EG": _shoelace([(0, 0), (nS, 0), (nS, BS), (0, BS)]),
             "EAD": ead, "K_q": q, "K_r": r, "K_B": KB}
 
 
-def areas_migration(P: Params, sol: Solution) -> dict:
+def areas_migration(params: Params, sol: Solution) -> dict:
     """Points and areas of Figure 1 with migration (uses ``sol`` from :func:`solve`).
 
     ``Cprime = B~^E - z^E`` (C', D'), ``Iprime = B~*_OR - z^*`` (I', J'),
@@ -52,15 +52,15 @@ def areas_migration(P: Params, sol: Solution) -> dict:
 
     mE, mS = sol.mig_E, sol.mig_star
     nE, BE = sol.nE, sol.BE
-    h = float(average_benefit(P, mE.n, mE.alpha)) - mE.z
-    Ip = float(bloc_value(P, mS.n, mS.alpha)) / sol.n_founders_star - mS.z
+    h = float(average_benefit(params, mE.n, mE.alpha)) - mE.z
+    Ip = float(bloc_value(params, mS.n, mS.alpha)) / sol.n_founders_star - mS.z
     L_ok = bool(h > BE and mE.n > nE)
     poly = [(0, h), (mE.n, h), (mE.n, 0), (nE, 0), (nE, BE), (0, BE)]
-    dae, _err = quad(lambda n: float(marginal_value(P, n, mS.alpha)), mE.n, mS.n,
+    dae, _err = quad(lambda n: float(marginal_value(params, n, mS.alpha)), mE.n, mS.n,
                      epsabs=1e-12, epsrel=1e-12)
     rect = _shoelace([(0, 0), (mE.n, 0), (mE.n, h), (0, h)])
     return {"nEt": mE.n, "nSt": mS.n, "Cprime": h, "Iprime": Ip,
-            "N_y": float(average_benefit(P, nE, mE.alpha)) - mE.z,
+            "N_y": float(average_benefit(params, nE, mE.alpha)) - mE.z,
             "C0AD_t": rect, "L_ok": L_ok, "L_poly": poly,
             "CDAADC": _shoelace(poly) if L_ok else rect - sol.VE,
             "DAE": dae, "Gdiff": mS.G - mE.G, "total": mS.G - sol.VE}

@@ -42,9 +42,9 @@ class HO:
         return self.p * self.E_X + self.M_Y
 
 
-def factor_prices(P: Params, p):
+def factor_prices(params: Params, p):
     """``(w, r)`` from the zero-profit conditions (log-linear in ``ln w, ln r``)."""
-    a, b = P.a, P.b
+    a, b = params.a, params.b
     lp = np.log(as_real_array(p, "p", 1.0 / ARG_MAX, ARG_MAX, why="a price, the supported range"))
     ka = a * math.log(a) + (1 - a) * math.log(1 - a)
     kb = b * math.log(b) + (1 - b) * math.log(1 - b)
@@ -55,17 +55,17 @@ def factor_prices(P: Params, p):
     return np.exp(lw), np.exp(lr)
 
 
-def outputs(P: Params, p, L=None):
+def outputs(params: Params, p, L=None):
     """Outputs ``(X, Y)`` at price ``p`` for endowment ``(L, 1)`` (Rybczynski system).
 
     Raises ``ValueError`` when ``p`` lies outside the diversification cone
     (``X`` or ``Y`` would be negative).
     """
-    L = P.L_bar if L is None else as_real_array(L, "L", 0.0, ARG_MAX, lo_open=True)
-    w, r = factor_prices(P, p)
+    L = params.L_bar if L is None else as_real_array(L, "L", 0.0, ARG_MAX, lo_open=True)
+    w, r = factor_prices(params, p)
     p = as_real_array(p, "p")
-    aLX, aKX = P.a * p / w, (1 - P.a) * p / r
-    aLY, aKY = P.b / w, (1 - P.b) / r
+    aLX, aKX = params.a * p / w, (1 - params.a) * p / r
+    aLY, aKY = params.b / w, (1 - params.b) / r
     det = aLX * aKY - aLY * aKX
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         X = (np.asarray(L) * aKY - aLY * 1.0) / det
@@ -78,7 +78,7 @@ def outputs(P: Params, p, L=None):
     return X, Y
 
 
-def ho_equilibrium(P: Params, p: float, t: float = 0.0, Z: float = 0.0) -> HO:
+def ho_equilibrium(params: Params, p: float, t: float = 0.0, Z: float = 0.0) -> HO:
     """Representative member at price ``p`` with net transfer ``t`` and migration outlay ``Z``.
 
     Income ``I = pX + Y + t``; ``D_X = s_X I/p``, ``D_Y = (1-s_X) I``; a share
@@ -89,24 +89,24 @@ def ho_equilibrium(P: Params, p: float, t: float = 0.0, Z: float = 0.0) -> HO:
     p = as_real(p, "p")
     t = as_real(t, "t")
     Z = as_real(Z, "Z")
-    X, Y = outputs(P, p)
+    X, Y = outputs(params, p)
     X, Y = float(X), float(Y)
-    w, r = factor_prices(P, p)
+    w, r = factor_prices(params, p)
     I = p * X + Y + t  # noqa: E741
-    DX, DY = P.s_X * I / p, (1 - P.s_X) * I
-    EX = X - DX - P.omega * Z / p
-    MY = DY + (1 - P.omega) * Z - Y - (t + Z)
+    DX, DY = params.s_X * I / p, (1 - params.s_X) * I
+    EX = X - DX - params.omega * Z / p
+    MY = DY + (1 - params.omega) * Z - Y - (t + Z)
     out = HO(float(p), float(w), float(r), X, Y, DX, DY, EX, MY)
     require_finite(dataclasses.asdict(out), "the HO equilibrium")
     return out
 
 
-def export_price(P: Params, n):
+def export_price(params: Params, n):
     """South's price of X under market access: ``p(n) = p^N/(1 + tau0 (1 - n))``."""
-    return P.p_N / (1.0 + P.tau0 * (1.0 - _n(n)))
+    return params.p_N / (1.0 + params.tau0 * (1.0 - _n(n)))
 
 
-def trade_path(P: Params, regime: str = "star", objective: str = "transfers", num: int = 25):
+def trade_path(params: Params, regime: str = "star", objective: str = "transfers", num: int = 25):
     """Trade of the representative member as migration rises from 0 to ``M~^j`` (Prop. 3).
 
     ``objective="transfers"`` (regime A): price fixed at ``p(n^E_0)``, net transfer
@@ -117,21 +117,21 @@ def trade_path(P: Params, regime: str = "star", objective: str = "transfers", nu
     """
     if objective not in ("transfers", "market access"):
         raise ValueError("objective must be 'transfers' or 'market access'")
-    mg = optimal_migration(P, regime)
-    n0 = float(n_no_fee(P))
+    mg = optimal_migration(params, regime)
+    n0 = float(n_no_fee(params))
     Ms = np.linspace(0.0, mg.M, num)
-    al = alpha_of_M(P, Ms, n0=n0)
+    al = alpha_of_M(params, Ms, n0=n0)
     rows = []
     for M, a in zip(Ms, al, strict=True):
         if objective == "transfers":
-            p = float(export_price(P, n0))
-            G = float(value(P, regime, a)) - P.c * M
-            t = P.kappa_T * G / n0
-            Z = P.kappa_T * P.c * M / n0
-            rows.append(ho_equilibrium(P, p, t, Z))
+            p = float(export_price(params, n0))
+            G = float(value(params, regime, a)) - params.c * M
+            t = params.kappa_T * G / n0
+            Z = params.kappa_T * params.c * M / n0
+            rows.append(ho_equilibrium(params, p, t, Z))
         else:
-            n = float((n_no_fee if regime == "E" else n_fee)(P, a, clip=True))
-            rows.append(ho_equilibrium(P, float(export_price(P, n))))
+            n = float((n_no_fee if regime == "E" else n_fee)(params, a, clip=True))
+            rows.append(ho_equilibrium(params, float(export_price(params, n))))
     out = {"M": Ms}
     for key in ("p", "X", "Y", "E_X", "M_Y"):
         out[key] = np.array([getattr(h, key) for h in rows])

@@ -133,13 +133,13 @@ ARG_MAX = 1e12
 N_MIN = 1e-12
 
 
-def _alpha(P: Params, alpha, name: str = "alpha"):
-    return as_real_array(P.alpha if alpha is None else alpha, name, 0.0, ARG_MAX,
+def _alpha(params: Params, alpha, name: str = "alpha"):
+    return as_real_array(params.alpha if alpha is None else alpha, name, 0.0, ARG_MAX,
                          why="heterogeneity, the supported range")
 
 
-def _x(P: Params, x):
-    return as_real_array(P.x if x is None else x, "x", 0.0, ARG_MAX, lo_open=True,
+def _x(params: Params, x):
+    return as_real_array(params.x if x is None else x, "x", 0.0, ARG_MAX, lo_open=True,
                          why="the stand-alone negotiation cost, the supported range")
 
 
@@ -153,58 +153,58 @@ def _n(n, name: str = "n"):
 # ---------------------------------------------------------------------------
 
 
-def revenue(P: Params, n):
+def revenue(params: Params, n):
     """Revenue from collective action ``R(n) = rho ln(N n)``, eq. (1) [B]."""
-    return P.rho * np.log(P.N * _n(n))
+    return params.rho * np.log(params.N * _n(n))
 
 
-def cost_international(P: Params, n, x=None):
+def cost_international(params: Params, n, x=None):
     """International cost per member ``C^I(n, x) = x/(N n)``, eq. (2) (footnote 7, in counts)."""
-    return _x(P, x) / (P.N * _n(n))
+    return _x(params, x) / (params.N * _n(n))
 
 
-def cost_regional(P: Params, n, alpha=None):
+def cost_regional(params: Params, n, alpha=None):
     """Regional cost ``C^R(n, alpha) = (gamma0 + gamma1 alpha^2) N^2 n^2``, eq. (3) [B]."""
-    return P.phi(_alpha(P, alpha)) * (P.N * _n(n)) ** 2
+    return params.phi(_alpha(params, alpha)) * (params.N * _n(n)) ** 2
 
 
-def average_benefit(P: Params, n, alpha=None, x=None):
+def average_benefit(params: Params, n, alpha=None, x=None):
     """Average net benefit of membership ``B(n, alpha, x)``, eq. (5).
 
     ``B = R(n) - C^I(n, x) - C^R(n, alpha) - B^1(x)`` with ``B^1(x) = R(n_1) - x = -x``.
     """
     n = _n(n)
-    xx = _x(P, x)
-    m = P.N * n
-    return P.rho * np.log(m) + xx * (1.0 - 1.0 / m) - P.phi(_alpha(P, alpha)) * m**2
+    xx = _x(params, x)
+    m = params.N * n
+    return params.rho * np.log(m) + xx * (1.0 - 1.0 / m) - params.phi(_alpha(params, alpha)) * m**2
 
 
-def benefit_slope(P: Params, n, alpha=None, x=None):
+def benefit_slope(params: Params, n, alpha=None, x=None):
     """``B_n = R_n - C^I_n - C^R_n``."""
     n = _n(n)
-    return P.rho / n + _x(P, x) / (P.N * n**2) - 2.0 * P.phi(_alpha(P, alpha)) * P.N**2 * n
+    return params.rho / n + _x(params, x) / (params.N * n**2) - 2.0 * params.phi(_alpha(params, alpha)) * params.N**2 * n
 
 
-def benefit_curvature(P: Params, n, alpha=None, x=None):
+def benefit_curvature(params: Params, n, alpha=None, x=None):
     """``B_nn = -rho/n^2 - 2x/(N n^3) - 2 phi N^2 < 0``."""
     n = _n(n)
-    return -P.rho / n**2 - 2.0 * _x(P, x) / (P.N * n**3) - 2.0 * P.phi(_alpha(P, alpha)) * P.N**2
+    return -params.rho / n**2 - 2.0 * _x(params, x) / (params.N * n**3) - 2.0 * params.phi(_alpha(params, alpha)) * params.N**2
 
 
-def bloc_value(P: Params, n, alpha=None, x=None):
+def bloc_value(params: Params, n, alpha=None, x=None):
     """Bloc value ``V = n B`` (Section II.A)."""
-    return _n(n) * average_benefit(P, n, alpha, x)
+    return _n(n) * average_benefit(params, n, alpha, x)
 
 
-def marginal_value(P: Params, n, alpha=None, x=None):
+def marginal_value(params: Params, n, alpha=None, x=None):
     """Marginal bloc value ``V_n = B + n B_n = B (1 + eps_{B,n})``."""
     n = _n(n)
-    return average_benefit(P, n, alpha, x) + n * benefit_slope(P, n, alpha, x)
+    return average_benefit(params, n, alpha, x) + n * benefit_slope(params, n, alpha, x)
 
 
-def benefit_per_founder(P: Params, n, n_founders, alpha=None, x=None):
+def benefit_per_founder(params: Params, n, n_founders, alpha=None, x=None):
     """``B_OR(n) = V(n)/n^E``: bloc value per founding member (Section II.C)."""
-    return bloc_value(P, n, alpha, x) / _n(n_founders, "n_founders")
+    return bloc_value(params, n, alpha, x) / _n(n_founders, "n_founders")
 
 
 # ---------------------------------------------------------------------------
@@ -214,11 +214,11 @@ def benefit_per_founder(P: Params, n, n_founders, alpha=None, x=None):
 _TINY = 1e-300
 
 
-def _m_no_fee(P: Params, alpha=None, x=None):
+def _m_no_fee(params: Params, alpha=None, x=None):
     """Positive root (in counts) of ``2 phi m^3 - rho m - x = 0`` (trigonometric Cardano)."""
-    phi = np.maximum(P.phi(_alpha(P, alpha)), _TINY)
-    xx = _x(P, x)
-    p = -P.rho / (2.0 * phi)
+    phi = np.maximum(params.phi(_alpha(params, alpha)), _TINY)
+    xx = _x(params, x)
+    p = -params.rho / (2.0 * phi)
     q = -xx / (2.0 * phi)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         disc = (q / 2.0) ** 2 + (p / 3.0) ** 3
@@ -230,23 +230,23 @@ def _m_no_fee(P: Params, alpha=None, x=None):
     return np.where(np.isfinite(m), m, np.inf)
 
 
-def n_no_fee(P: Params, alpha=None, x=None, clip: bool = False):
+def n_no_fee(params: Params, alpha=None, x=None, clip: bool = False):
     """No-fee bloc size ``n^E``: ``B_n = 0`` (Section II.B), closed form.
 
     In counts ``m = N n`` the condition is the cubic ``2 phi m^3 - rho m - x = 0``
     with exactly one positive root (Descartes).  With ``clip=True`` the result is
     clipped to ``[1/N, 1]`` (corner blocs), as the migration solver needs.
     """
-    n = _m_no_fee(P, alpha, x) / P.N
-    return np.clip(n, P.n1, 1.0) if clip else n
+    n = _m_no_fee(params, alpha, x) / params.N
+    return np.clip(n, params.n1, 1.0) if clip else n
 
 
-def _m_fee(P: Params, alpha=None, x=None):
+def _m_fee(params: Params, alpha=None, x=None):
     """Root of ``rho ln m + rho + x - 3 phi m^2 = 0`` on the W_{-1} branch (``inf`` if none)."""
-    phi = np.maximum(P.phi(_alpha(P, alpha)), _TINY)
-    xx = _x(P, x)
+    phi = np.maximum(params.phi(_alpha(params, alpha)), _TINY)
+    xx = _x(params, x)
     with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
-        lnz = np.log(6.0 * phi / P.rho) - 2.0 * (P.rho + xx) / P.rho  # ln(-z)
+        lnz = np.log(6.0 * phi / params.rho) - 2.0 * (params.rho + xx) / params.rho  # ln(-z)
         z = -np.exp(lnz)
         valid = z >= -1.0 / np.e
         w = lambertw(np.where(valid, z, -0.1), k=-1).real
@@ -254,7 +254,7 @@ def _m_fee(P: Params, alpha=None, x=None):
         tiny = lnz < -600
         if np.any(tiny):
             w = np.where(tiny, _lambertw_m1_log(np.where(tiny, lnz, -700.0)), w)
-        m = np.sqrt(-P.rho / (6.0 * phi) * w)
+        m = np.sqrt(-params.rho / (6.0 * phi) * w)
     m = np.where(np.isfinite(m), m, np.inf)
     return np.where(valid, m, 0.0)
 
@@ -269,85 +269,85 @@ def _lambertw_m1_log(lnz):
     return w
 
 
-def n_fee(P: Params, alpha=None, x=None, clip: bool = False):
+def n_fee(params: Params, alpha=None, x=None, clip: bool = False):
     """Bloc size with an accession fee ``n^*``: ``V_n = 0``, i.e. ``eps_{B,n} = -1`` (Section II.C).
 
     Closed form ``m*^2 = -(rho/(6 phi)) W_{-1}(-(6 phi/rho) exp(-2(rho+x)/rho))``.
     Returns 0 where ``V_n < 0`` for every size (no root).  ``clip=True`` clips to
     ``[1/N, 1]`` (footnote 11's corner ``n* = 1``).
     """
-    n = _m_fee(P, alpha, x) / P.N
-    return np.clip(n, P.n1, 1.0) if clip else n
+    n = _m_fee(params, alpha, x) / params.N
+    return np.clip(n, params.n1, 1.0) if clip else n
 
 
-def value_no_fee(P: Params, alpha=None, x=None):
+def value_no_fee(params: Params, alpha=None, x=None):
     """``V^E(alpha) = n^E B(n^E)`` (corners clipped to ``[1/N, 1]``)."""
-    n = n_no_fee(P, alpha, x, clip=True)
-    return n * average_benefit(P, n, alpha, x)
+    n = n_no_fee(params, alpha, x, clip=True)
+    return n * average_benefit(params, n, alpha, x)
 
 
-def value_fee(P: Params, alpha=None, x=None):
+def value_fee(params: Params, alpha=None, x=None):
     """``V^*(alpha) = max_n V = n^* B(n^*)`` (corners clipped to ``[1/N, 1]``)."""
-    n = n_fee(P, alpha, x, clip=True)
-    return n * average_benefit(P, n, alpha, x)
+    n = n_fee(params, alpha, x, clip=True)
+    return n * average_benefit(params, n, alpha, x)
 
 
-def value_alpha(P: Params, regime: str, alpha=None):
+def value_alpha(params: Params, regime: str, alpha=None):
     """Envelope derivative ``dV^j/d alpha`` (unnumbered equation of Section III).
 
     ``V^*_alpha = n^* B_alpha(n^*) = -2 gamma1 alpha N^2 n*^3``;
     ``V^E_alpha = B^E dn^E/dalpha + n^E B_alpha(n^E)`` with ``dn^E/dalpha`` from (6).
     At a corner (size clipped to 1) the size does not respond.
     """
-    a = _alpha(P, alpha)
+    a = _alpha(params, alpha)
     if regime == "star":
-        n = n_fee(P, a, clip=True)
-        return -2.0 * P.gamma1 * a * P.N**2 * n**3
+        n = n_fee(params, a, clip=True)
+        return -2.0 * params.gamma1 * a * params.N**2 * n**3
     if regime != "E":
         raise ValueError(f"regime must be 'E' or 'star', got {regime!r}")
-    n_raw = n_no_fee(P, a)
-    n = np.clip(n_raw, P.n1, 1.0)
-    interior = (n_raw > P.n1) & (n_raw < 1.0)
-    dn = np.where(interior, 4.0 * P.gamma1 * a * P.N**2 * n / benefit_curvature(P, n, a), 0.0)
-    return average_benefit(P, n, a) * dn - 2.0 * P.gamma1 * a * P.N**2 * n**3
+    n_raw = n_no_fee(params, a)
+    n = np.clip(n_raw, params.n1, 1.0)
+    interior = (n_raw > params.n1) & (n_raw < 1.0)
+    dn = np.where(interior, 4.0 * params.gamma1 * a * params.N**2 * n / benefit_curvature(params, n, a), 0.0)
+    return average_benefit(params, n, a) * dn - 2.0 * params.gamma1 * a * params.N**2 * n**3
 
 
-def value(P: Params, regime: str, alpha=None):
+def value(params: Params, regime: str, alpha=None):
     """``V^j(alpha)`` for ``regime`` in ``("E", "star")``."""
     if regime == "E":
-        return value_no_fee(P, alpha)
+        return value_no_fee(params, alpha)
     if regime == "star":
-        return value_fee(P, alpha)
+        return value_fee(params, alpha)
     raise ValueError(f"regime must be 'E' or 'star', got {regime!r}")
 
 
-def n_open_access(P: Params, alpha=None):
+def n_open_access(params: Params, alpha=None):
     """Open-access size ``n^H``: ``B(n^H) = 0`` beyond ``n^E`` (point H), by bracketed ``brentq``.
 
     Raises ``ValueError`` if ``B^E <= 0`` (no bloc) or ``B(1) > 0`` (open access
     takes in the whole region, a corner).
     """
-    a = float(_alpha(P, alpha))
-    nE = float(n_no_fee(P, a))
-    lo = min(max(nE, P.n1), 1.0)
-    if float(average_benefit(P, lo, a)) <= 0:
+    a = float(_alpha(params, alpha))
+    nE = float(n_no_fee(params, a))
+    lo = min(max(nE, params.n1), 1.0)
+    if float(average_benefit(params, lo, a)) <= 0:
         raise ValueError("no bloc forms: B^E ≤ 0 (α ≥ α̂^E), so there is no open-access size")
-    if float(average_benefit(P, 1.0, a)) > 0:
+    if float(average_benefit(params, 1.0, a)) > 0:
         raise ValueError("corner: B(1) > 0, so open access takes in the whole region (n^H = 1)")
-    return brentq(lambda n: float(average_benefit(P, n, a)), lo, 1.0, xtol=1e-14, rtol=1e-13)
+    return brentq(lambda n: float(average_benefit(params, n, a)), lo, 1.0, xtol=1e-14, rtol=1e-13)
 
 
-def alpha_hat_no_fee(P: Params, x=None):
+def alpha_hat_no_fee(params: Params, x=None):
     """Critical heterogeneity ``alpha_hat^E``: ``max_n B(n; alpha_hat) = 0`` (Prop. 1(i), (v)).
 
     Combining ``B_m = 0`` and ``B = 0`` gives ``rho ln m + x - rho/2 - 3x/(2m) = 0``
     (increasing in ``m``, negative at ``m = 1``); then
     ``phi_hat = (rho m + x)/(2 m^3)`` and ``alpha_hat = sqrt((phi_hat - gamma0)/gamma1)``.
     """
-    xx = float(_x(P, x))
+    xx = float(_x(params, x))
 
     def f(m):
-        return P.rho * math.log(m) + xx - P.rho / 2 - 1.5 * xx / m
+        return params.rho * math.log(m) + xx - params.rho / 2 - 1.5 * xx / m
 
     hi = 2.0
     while f(hi) <= 0:
@@ -355,30 +355,30 @@ def alpha_hat_no_fee(P: Params, x=None):
         if hi > 1e12:  # pragma: no cover - f grows like log m
             raise RuntimeError("alpha_hat: no bracket found")
     m = brentq(f, 1.0, hi, xtol=1e-15, rtol=1e-15)
-    if m >= P.N:
+    if m >= params.N:
         raise ValueError(f"the bloc at the formation threshold would exceed the region (m̂ = {m:.3g} ≥ N)")
-    phi_hat = (P.rho * m + xx) / (2 * m**3)
-    if phi_hat <= P.gamma0:
+    phi_hat = (params.rho * m + xx) / (2 * m**3)
+    if phi_hat <= params.gamma0:
         raise ValueError("no bloc forms at any heterogeneity: the pure size cost γ₀ alone makes B^E ≤ 0")
-    return math.sqrt((phi_hat - P.gamma0) / P.gamma1)
+    return math.sqrt((phi_hat - params.gamma0) / params.gamma1)
 
 
-def alpha_hat_fee(P: Params, x=None):
+def alpha_hat_fee(params: Params, x=None):
     """Critical heterogeneity with a fee, ``alpha_hat^*``: ``V^*(alpha) = max_n V = 0``.
 
     Found independently of :func:`alpha_hat_no_fee` by ``brentq`` on the fee
     regime's value.  It coincides with ``alpha_hat^E`` (Prop. 1(v) fails).
     """
-    xx = float(_x(P, x))
+    xx = float(_x(params, x))
 
     def v_star(a):
-        n = float(n_fee(P, a, xx))
-        if n <= P.n1:  # V_n < 0 everywhere: best is a one-state "bloc"
-            return float(bloc_value(P, P.n1, a, xx))
+        n = float(n_fee(params, a, xx))
+        if n <= params.n1:  # V_n < 0 everywhere: best is a one-state "bloc"
+            return float(bloc_value(params, params.n1, a, xx))
         n = min(n, 1.0)
-        return float(bloc_value(P, n, a, xx))
+        return float(bloc_value(params, n, a, xx))
 
-    guess = alpha_hat_no_fee(P, xx)
+    guess = alpha_hat_no_fee(params, xx)
     lo, hi = 0.5 * guess, 1.5 * guess
     if not (v_star(lo) > 0 > v_star(hi)):
         raise RuntimeError("alpha_hat_fee: no sign change of V* in the bracket")
@@ -390,20 +390,20 @@ def alpha_hat_fee(P: Params, x=None):
 # ---------------------------------------------------------------------------
 
 
-def _partials(P: Params, n, alpha=None):
-    a = _alpha(P, alpha)
-    N = P.N
+def _partials(params: Params, n, alpha=None):
+    a = _alpha(params, alpha)
+    N = params.N
     return {
         "CI_x": 1.0 / (N * n),
         "CI_nx": -1.0 / (N * n**2),
-        "CR_a": 2.0 * P.gamma1 * a * N**2 * n**2,
-        "CR_na": 4.0 * P.gamma1 * a * N**2 * n,
-        "B_n": benefit_slope(P, n, a),
-        "B_nn": benefit_curvature(P, n, a),
+        "CR_a": 2.0 * params.gamma1 * a * N**2 * n**2,
+        "CR_na": 4.0 * params.gamma1 * a * N**2 * n,
+        "B_n": benefit_slope(params, n, a),
+        "B_nn": benefit_curvature(params, n, a),
     }
 
 
-def comparative_statics(P: Params, alpha=None):
+def comparative_statics(params: Params, alpha=None):
     """Comparative statics (6) and (7) at ``(alpha, x)``.
 
     Returns a dict with ``dnE_dalpha = C^R_na/B_nn`` and ``dnE_dx = C^I_nx/B_nn``
@@ -412,9 +412,9 @@ def comparative_statics(P: Params, alpha=None):
     the ``-1`` from ``-B^1(x)``), plus ``dnstar_dx_printed`` (the paper's numerator
     without ``-1``, identically 0 under ``C^I = x/(Nn)``).
     """
-    nE = n_no_fee(P, alpha)
-    nS = n_fee(P, alpha)
-    e, s = _partials(P, nE, alpha), _partials(P, nS, alpha)
+    nE = n_no_fee(params, alpha)
+    nS = n_fee(params, alpha)
+    e, s = _partials(params, nE, alpha), _partials(params, nS, alpha)
     vnn = 2 * s["B_n"] + nS * s["B_nn"]
     return {
         "dnE_dalpha": e["CR_na"] / e["B_nn"],
@@ -430,7 +430,7 @@ def comparative_statics(P: Params, alpha=None):
 # ---------------------------------------------------------------------------
 
 
-def alpha_of_M(P: Params, M, alpha0=None, n0=None):
+def alpha_of_M(params: Params, M, alpha0=None, n0=None):
     """Heterogeneity after migration ``alpha(M)``, eq. (8) [reconstructed].
 
     ``spec == "paper"``: ``alpha0 - 2 ln(1 + 2M)`` (integrates the printed
@@ -438,47 +438,47 @@ def alpha_of_M(P: Params, M, alpha0=None, n0=None):
     reading, ``-2/(M+1)``).  ``spec == "uniform"``: the exact map for a
     uniform distribution of ``L``, ``alpha0 - 2 sqrt(2 M alpha0/n^E_0)``.
     """
-    a0 = _alpha(P, alpha0, "alpha0")
+    a0 = _alpha(params, alpha0, "alpha0")
     M = as_real_array(M, "M", 0.0, ARG_MAX, why="migration, the supported range")
-    if P.spec in _LOG_MAP:
-        out = a0 - 2.0 * np.log1p(_LOG_MAP[P.spec] * M)
+    if params.spec in _LOG_MAP:
+        out = a0 - 2.0 * np.log1p(_LOG_MAP[params.spec] * M)
         # at M = M_max the map is 0 up to rounding: do not hand a -1e-16 on to the validated model
         return np.where((out < 0) & (out > -1e-12 * np.maximum(a0, 1.0)), 0.0, out)
-    n0 = n_no_fee(P, a0, clip=True) if n0 is None else n0
+    n0 = n_no_fee(params, a0, clip=True) if n0 is None else n0
     return a0 - 2.0 * np.sqrt(2.0 * M * a0 / n0)
 
 
-def M_of_alpha(P: Params, alpha, alpha0=None, n0=None):
+def M_of_alpha(params: Params, alpha, alpha0=None, n0=None):
     """Inverse of (8): migration needed to bring heterogeneity down to ``alpha``."""
-    a0 = _alpha(P, alpha0, "alpha0")
-    gap = a0 - _alpha(P, alpha)
-    if P.spec in _LOG_MAP:
+    a0 = _alpha(params, alpha0, "alpha0")
+    gap = a0 - _alpha(params, alpha)
+    if params.spec in _LOG_MAP:
         with np.errstate(over="ignore"):
-            out = np.expm1(gap / 2.0) / _LOG_MAP[P.spec]
+            out = np.expm1(gap / 2.0) / _LOG_MAP[params.spec]
         require_finite({"M": out}, "the migration M(alpha) of (8)")
         return out
-    n0 = n_no_fee(P, a0, clip=True) if n0 is None else n0
+    n0 = n_no_fee(params, a0, clip=True) if n0 is None else n0
     return n0 * gap**2 / (8.0 * a0)
 
 
-def _dM_dalpha(P: Params, alpha, alpha0, n0):
+def _dM_dalpha(params: Params, alpha, alpha0, n0):
     gap = alpha0 - alpha
-    if P.spec in _LOG_MAP:
-        return -np.exp(gap / 2.0) / (2.0 * _LOG_MAP[P.spec])
+    if params.spec in _LOG_MAP:
+        return -np.exp(gap / 2.0) / (2.0 * _LOG_MAP[params.spec])
     return -n0 * gap / (4.0 * alpha0)
 
 
-def M_max(P: Params, alpha0=None):
+def M_max(params: Params, alpha0=None):
     """Largest admissible migration (``alpha(M_max) = 0``)."""
-    return float(M_of_alpha(P, 0.0, alpha0))
+    return float(M_of_alpha(params, 0.0, alpha0))
 
 
-def c_bar(P: Params, regime: str, alpha0=None):
+def c_bar(params: Params, regime: str, alpha0=None):
     """Cost threshold ``c_bar^j = -2k V^j_alpha(alpha0)`` below which migration pays (``k = 2`` for the
     paper map, ``-4 V_alpha``; ``k = 1`` for ``paper_alt``)."""
-    if P.spec not in _LOG_MAP:
+    if params.spec not in _LOG_MAP:
         return math.inf  # alpha_M -> -inf at M = 0: migration pays for every c
-    return float(-2.0 * _LOG_MAP[P.spec] * value_alpha(P, regime, alpha0))
+    return float(-2.0 * _LOG_MAP[params.spec] * value_alpha(params, regime, alpha0))
 
 
 @dataclass(frozen=True)
@@ -503,11 +503,11 @@ class Migration:
     corner: str
 
 
-def _G_grid(P, regime, a0, c, n0, alphas):
-    return value(P, regime, alphas) - c * M_of_alpha(P, alphas, a0, n0)
+def _G_grid(params, regime, a0, c, n0, alphas):
+    return value(params, regime, alphas) - c * M_of_alpha(params, alphas, a0, n0)
 
 
-def optimal_migration(P: Params, regime: str, alpha0=None, c=None, K: int = 48) -> Migration:
+def optimal_migration(params: Params, regime: str, alpha0=None, c=None, K: int = 48) -> Migration:
     """Optimal migration ``M~^j`` maximising ``G(M) = V^j(alpha(M)) - c M`` (9)-(11).
 
     Works in the target heterogeneity ``alpha in [0, alpha0]`` (one-to-one with
@@ -525,19 +525,19 @@ def optimal_migration(P: Params, regime: str, alpha0=None, c=None, K: int = 48) 
     """
     if regime not in ("E", "star"):
         raise ValueError(f"regime must be 'E' or 'star', got {regime!r}")
-    a0 = float(_alpha(P, alpha0, "alpha0"))
-    c = float(as_real_array(P.c if c is None else c, "c", 0.0, ARG_MAX, lo_open=True,
+    a0 = float(_alpha(params, alpha0, "alpha0"))
+    c = float(as_real_array(params.c if c is None else c, "c", 0.0, ARG_MAX, lo_open=True,
                             why="cost per migrant, the supported range"))
-    n0_raw = float(n_no_fee(P, a0))
-    if n0_raw <= P.n1:
+    n0_raw = float(n_no_fee(params, a0))
+    if n0_raw <= params.n1:
         raise ValueError("no bloc forms: n^E ≤ 1/N (average benefit falls from the first member)")
     n0 = min(n0_raw, 1.0)
     alphas = a0 * (1.0 - np.linspace(0.0, 1.0, K + 1))  # alphas[0] = a0 (M = 0)
-    G = _G_grid(P, regime, a0, c, n0, alphas)
+    G = _G_grid(params, regime, a0, c, n0, alphas)
     k = int(np.argmax(G))
 
     def g(al):  # dG/dalpha
-        return float(value_alpha(P, regime, al) - c * _dM_dalpha(P, al, a0, n0))
+        return float(value_alpha(params, regime, al) - c * _dM_dalpha(params, al, a0, n0))
 
     best_a, best_G = float(alphas[k]), float(G[k])
     for lo_i, hi_i in ((k + 1, k), (k, k - 1)):
@@ -547,38 +547,38 @@ def optimal_migration(P: Params, regime: str, alpha0=None, c=None, K: int = 48) 
         glo, ghi = g(lo), g(hi)
         if glo > 0 > ghi:
             root = brentq(g, lo, hi, xtol=1e-14, rtol=1e-13)
-            Gr = float(_G_grid(P, regime, a0, c, n0, root))
+            Gr = float(_G_grid(params, regime, a0, c, n0, root))
             if Gr >= best_G:
                 best_a, best_G = root, Gr
     if best_a <= 1e-12 * max(a0, 1.0):
         raise ValueError(
             f"corner migration ({regime}): removing all heterogeneity (M̃ = M_max) is optimal at "
             f"c = {c:g}; no interior solution of (11) (raise c or γ₀; the uniform map needs c ≈ 30)")
-    M = 0.0 if best_a == a0 else float(M_of_alpha(P, best_a, a0, n0))
-    n_reg = float((n_no_fee if regime == "E" else n_fee)(P, best_a))
+    M = 0.0 if best_a == a0 else float(M_of_alpha(params, best_a, a0, n0))
+    n_reg = float((n_no_fee if regime == "E" else n_fee)(params, best_a))
     if n_reg >= 1.0:
         raise ValueError(f"corner bloc size ({regime}): with migration the bloc would take in the whole region")
-    nf = float(n_no_fee(P, best_a)) if P.z_base == "post" else n0
-    V0 = float(value(P, regime, a0))
+    nf = float(n_no_fee(params, best_a)) if params.z_base == "post" else n0
+    V0 = float(value(params, regime, a0))
     z = c * M / nf
     return Migration(regime, M, best_a, n_reg, nf, best_G, V0, best_G - V0, z,
                      "zero" if M == 0.0 else "none")
 
 
-def soc_migration(P: Params, regime: str, alpha=None, h: float = 1e-5) -> float:
+def soc_migration(params: Params, regime: str, alpha=None, h: float = 1e-5) -> float:
     """Second-order condition of (10) under map (8): ``2 V_aa + V_a`` (must be < 0).
 
     ``V_aa`` by a central difference of the analytic envelope derivative.
     """
-    a = float(_alpha(P, alpha))
-    va = float(value_alpha(P, regime, a))
-    vaa = float((value_alpha(P, regime, a + h) - value_alpha(P, regime, a - h)) / (2 * h))
+    a = float(_alpha(params, alpha))
+    va = float(value_alpha(params, regime, a))
+    vaa = float((value_alpha(params, regime, a + h) - value_alpha(params, regime, a - h)) / (2 * h))
     return 2 * vaa + va
 
 
-def alpha_fixed_point(P: Params) -> float:
+def alpha_fixed_point(params: Params) -> float:
     """The heterogeneity with ``alpha0 = n^E(alpha0)`` (the paper's Section III identity)."""
-    f = lambda a: float(n_no_fee(P, a)) - a  # noqa: E731
+    f = lambda a: float(n_no_fee(params, a)) - a  # noqa: E731
     lo, hi = 1e-3, 1.0
     if not (f(lo) > 0 > f(hi)):
         raise ValueError("no fixed point α₀ = n^E(α₀) in (0, 1) at these parameters")
@@ -608,26 +608,26 @@ class Solution:
     n_founders_star: float  # n^E(alpha~^*): founders under migration with a fee
 
 
-def solve_static(P: Params):
-    """Section II at ``P.alpha``: ``(nE, BE, n_star, B_star, nH)``; raises ``ValueError`` without an interior bloc."""
-    nE = float(n_no_fee(P))
-    if nE <= P.n1:
+def solve_static(params: Params):
+    """Section II at ``params.alpha``: ``(nE, BE, n_star, B_star, nH)``; raises ``ValueError`` without an interior bloc."""
+    nE = float(n_no_fee(params))
+    if nE <= params.n1:
         raise ValueError("no bloc forms: n^E ≤ 1/N (ρ + x ≤ 2φ: average benefit falls from the first member)")
     if nE >= 1.0:
         raise ValueError("corner: n^E ≥ 1, the no-fee bloc takes in the whole region")
-    BE = float(average_benefit(P, nE))
+    BE = float(average_benefit(params, nE))
     if BE <= 0:
         raise ValueError(f"no bloc forms: B^E = {BE:.3g} ≤ 0 because α ≥ α̂^E (Prop. 1(i))")
-    nS = float(n_fee(P))
+    nS = float(n_fee(params))
     if nS >= 1.0:
         raise ValueError("corner: n* ≥ 1, the fee bloc takes in the whole region (paper's footnote 11)")
-    BS = float(average_benefit(P, nS))
-    nH = n_open_access(P)
+    BS = float(average_benefit(params, nS))
+    nH = n_open_access(params)
     return nE, BE, nS, BS, nH
 
 
-def solve(P: Params | None = None, migration: bool = True) -> Solution | tuple:
-    """Solve Sections II and III at ``P`` (both regimes, with optimal migration).
+def solve(params: Params | None = None, migration: bool = True) -> Solution | tuple:
+    """Solve Sections II and III at ``params`` (both regimes, with optimal migration).
 
     Examples
     --------
@@ -635,12 +635,12 @@ def solve(P: Params | None = None, migration: bool = True) -> Solution | tuple:
     >>> round(s.nE, 4), round(s.n_star, 4)
     (0.3, 0.4338)
     """
-    P = P or Params()
-    nE, BE, nS, BS, nH = solve_static(P)
-    mE = optimal_migration(P, "E")
-    mS = optimal_migration(P, "star")
-    return Solution(P, nE, BE, nE * BE, nS, BS, nS * BS / nE, nS * BS, nH, mE, mS,
-                    float(n_no_fee(P, mS.alpha)))
+    params = params or Params()
+    nE, BE, nS, BS, nH = solve_static(params)
+    mE = optimal_migration(params, "E")
+    mS = optimal_migration(params, "star")
+    return Solution(params, nE, BE, nE * BE, nS, BS, nS * BS / nE, nS * BS, nH, mE, mS,
+                    float(n_no_fee(params, mS.alpha)))
 
 
 #: What each key of :func:`results` means (the chapter's table of key numbers).
@@ -680,23 +680,23 @@ def results(params: Params | None = None) -> dict:
     >>> round(results()["alpha_hat_E"], 4)
     2.3954
     """
-    P = params or Params()
-    s = solve(P)
+    params = params or Params()
+    s = solve(params)
     out = {
         "nE": s.nE, "BE": s.BE, "VE": s.VE,
         "n_star": s.n_star, "B_star": s.B_star, "B_star_OR": s.B_star_OR, "V_star": s.V_star,
         "nH": s.nH,
-        "alpha_hat_E": alpha_hat_no_fee(P), "alpha_hat_star": alpha_hat_fee(P),
+        "alpha_hat_E": alpha_hat_no_fee(params), "alpha_hat_star": alpha_hat_fee(params),
     }
     for tag, mg in (("E", s.mig_E), ("star", s.mig_star)):
         out |= {f"M_tilde_{tag}": mg.M, f"alpha_tilde_{tag}": mg.alpha, f"n_tilde_{tag}": mg.n,
                 f"dG_{tag}": mg.dG, f"z_{tag}": mg.z, f"G_tilde_{tag}": mg.G}
-    out |= {"c_bar_E": c_bar(P, "E"), "c_bar_star": c_bar(P, "star"), "M_max": M_max(P)}
+    out |= {"c_bar_E": c_bar(params, "E"), "c_bar_star": c_bar(params, "star"), "M_max": M_max(params)}
     out = {k: float(v) for k, v in out.items()}
     require_finite(out, "results()")
     return out
 
 
-def with_(P: Params, **changes) -> Params:
+def with_(params: Params, **changes) -> Params:
     """``dataclasses.replace`` with validation (a convenience for sweeps)."""
-    return replace(P, **changes)
+    return replace(params, **changes)
