@@ -1,6 +1,6 @@
 """The package contract: every paper package speaks the same dialect (CONTRIBUTING, "The package
-contract").  What is not unified yet is listed in :data:`NOT_YET` with its reason, so this test
-fails on a new divergence and shrinks as the list does."""
+contract"): its declarations and modules, RESULTS_DOC, ``__init__`` style, validation tables and
+the name of the parameter argument."""
 
 from __future__ import annotations
 
@@ -68,3 +68,83 @@ def test_parameter_classes_state_their_conditions_as_a_table(key):
         source = inspect.getsource(cls.__post_init__)
         assert "validate(" in source, f"{cls.__name__}.__post_init__ has no validation table"
         assert "require_real(self)" in source or "super().__post_init__()" in source, cls.__name__
+
+
+# --- one name for the parameter argument -------------------------------------------------------
+
+#: First-argument names taken to mean the parameter dataclass whatever their annotation says.
+PARAMETER_LIKE_NAMES = frozenset({"p", "P", "par", "pars", "param", "params", "parameters", "prm", "pr"})
+
+
+def _package_modules(package: str) -> list:
+    """Every module of paper package ``lib.<package>`` (sub-packages included), imported."""
+    import pkgutil
+
+    root = importlib.import_module(f"lib.{package}")
+    names = [m.name for m in pkgutil.walk_packages(root.__path__, prefix=f"{root.__name__}.")]
+    return [root, *(importlib.import_module(n) for n in sorted(names))]
+
+
+def _parameter_classes(modules) -> tuple[type, ...]:
+    """The package's parameter dataclasses: dataclasses with fields declared by ``control``."""
+    import dataclasses
+    import inspect
+
+    return tuple({c for m in modules for _, c in inspect.getmembers(m, inspect.isclass)
+                  if c.__module__ == m.__name__ and dataclasses.is_dataclass(c)
+                  and any("control" in f.metadata for f in dataclasses.fields(c))})
+
+
+def _documented_type(doc: str | None, name: str) -> str:
+    """The type a numpydoc ``Parameters`` section gives argument ``name`` ('' if none)."""
+    import re
+
+    m = re.search(rf"^\s*{re.escape(name)}\s*:\s*(.+)$", doc or "", re.M)
+    return m.group(1) if m else ""
+
+
+def parameter_argument_problems(package: str) -> list[str]:
+    """Public functions of ``lib.<package>`` whose first argument is the parameter dataclass but is
+    not named ``params`` (CONTRIBUTING, "The package contract").
+
+    The first positional argument is the parameter dataclass if its annotation or its numpydoc type
+    names one of the package's parameter classes, if its default is an instance of one, or if it is
+    called like one (:data:`PARAMETER_LIKE_NAMES`: ``p``, ``P``, ``par``, ...).
+    """
+    import inspect
+    import re
+
+    modules = _package_modules(package)
+    classes = _parameter_classes(modules)
+    assert classes, f"lib.{package} declares no parameter class"
+    alternatives = "|".join(sorted(c.__name__ for c in classes))
+    names = re.compile(rf"\b(?:{alternatives})\b")
+    problems = []
+    for module in modules:
+        for fname, fn in inspect.getmembers(module, inspect.isfunction):
+            if fname.startswith("_") or fn.__module__ != module.__name__:
+                continue
+            positional = [q for q in inspect.signature(fn).parameters.values()
+                          if q.kind in (q.POSITIONAL_ONLY, q.POSITIONAL_OR_KEYWORD)]
+            if not positional:
+                continue
+            first = positional[0]
+            annotation = first.annotation
+            if annotation is not first.empty and not isinstance(annotation, str):
+                annotation = inspect.formatannotation(annotation)
+            is_params = (first.name in PARAMETER_LIKE_NAMES
+                         or (isinstance(annotation, str) and names.search(annotation) is not None)
+                         or isinstance(first.default, classes)
+                         or names.search(_documented_type(fn.__doc__, first.name)) is not None)
+            if is_params and first.name != "params":
+                problems.append(f"{module.__name__}.{fname}({first.name}, ...)")
+    return problems
+
+
+@pytest.mark.parametrize("key", list(PAPERS))
+def test_the_parameter_argument_is_called_params(key):
+    """One name for the parameter dataclass as an argument: ``params`` (the shared helpers' name;
+    ``P`` as an argument is not PEP 8, and ``p``/``P`` collide with prices and probabilities)."""
+    problems = parameter_argument_problems(PAPERS[key].package)
+    assert problems == [], (f"name the parameter argument 'params' in {len(problems)} function(s): "
+                            + ", ".join(problems))

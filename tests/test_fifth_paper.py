@@ -129,3 +129,9 @@ def test_the_scaffold_command_line(tmp_path):
         tmp_path / "lib" / "smith_model" / "__init__.py").read_text()
     with pytest.raises(SystemExit):
         new_paper.main(["Bad-Key", "--root", str(tmp_path)])
+
+
+def test_it_follows_the_package_contract(toy):
+    from .test_contract import parameter_argument_problems
+
+    assert parameter_argument_problems("toy_model") == []  # the scaffold names it params
