@@ -11,6 +11,7 @@ import dataclasses
 import doctest
 import importlib
 import inspect
+import pkgutil
 
 import pytest
 
@@ -21,8 +22,12 @@ SHARED = ["lib.params", "lib.contract", "lib.registry"]
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
+#: A package's figure-level modules (CONTRIBUTING, "The package contract"); the others are model-level.
+FIGURE_MODULES = ("figures", "charts")
+
+
 def _model_modules(package: str) -> list[str]:
-    """The model-level modules of a package: ``model`` and the modules it re-exports from."""
+    """The modules of a package that must have examples: ``model`` and the modules it re-exports from."""
     model = importlib.import_module(f"lib.{package}.model")
     names = {f"lib.{package}.model"}
     names |= {getattr(obj, "__module__", "") for obj in vars(model).values()
@@ -30,11 +35,25 @@ def _model_modules(package: str) -> list[str]:
     return sorted(names)
 
 
+def _other_model_level_modules(package: str) -> list[str]:
+    """Every other model-level module of a package (e.g. Schiff's ``hos`` and ``geometry``, which
+    build on ``model``): their examples, where they have some, run too."""
+    found = {f"lib.{package}.{m.name}" for m in pkgutil.iter_modules(
+        importlib.import_module(f"lib.{package}").__path__) if m.name not in FIGURE_MODULES}
+    return sorted(found - set(_model_modules(package)))
+
+
 @pytest.mark.parametrize("name", SHARED + [m for p in PACKAGES for m in _model_modules(p)])
 def test_examples_run(name):
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=FLAGS)
     assert result.attempted > 0, f"{name} has no examples"
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize("name", [m for p in PACKAGES for m in _other_model_level_modules(p)])
+def test_examples_of_the_other_model_modules_run(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=FLAGS)
     assert result.failed == 0
 
 

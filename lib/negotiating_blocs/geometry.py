@@ -26,6 +26,12 @@ def areas_no_migration(params: Params) -> dict:
     ``C0AD`` (rectangle, ``= V^E``), ``F0EG`` (rectangle, ``= V^*``), ``EAD``
     (quadrature of ``V_n`` over ``[n^E, n^*]``, ``= V^* - V^E``) and footnote
     12's remainder bloc (``K_q``, ``K_r``, ``K_B = B(r)``).
+
+    Examples
+    --------
+    >>> a = areas_no_migration(Params())
+    >>> round(a["C0AD"], 4), round(a["F0EG"], 4), round(a["EAD"], 4)
+    (1.9045, 2.3674, 0.4629)
     """
     from scipy.integrate import quad
 

@@ -85,6 +85,15 @@ def ho_equilibrium(params: Params, p: float, t: float = 0.0, Z: float = 0.0) -> 
     ``omega`` of ``Z`` is bought as ``X``.  Exports ``E_X = X - D_X - omega Z/p``;
     commercial imports ``M_Y = D_Y + (1-omega) Z - Y - (t + Z)`` (transfers
     ``T = t + Z`` arrive in ``Y``).  Trade balances: ``p E_X = M_Y``.
+
+    Examples
+    --------
+    >>> params = Params()
+    >>> h = ho_equilibrium(params, float(export_price(params, 0.3)))
+    >>> round(h.p, 4), round(h.E_X, 4), round(h.M_Y, 4)
+    (1.4876, 0.1184, 0.1761)
+    >>> abs(h.p * h.E_X - h.M_Y) < 1e-12
+    True
     """
     p = as_real(p, "p")
     t = as_real(t, "t")
@@ -114,6 +123,14 @@ def trade_path(params: Params, regime: str = "star", objective: str = "transfers
     ``objective="market access"`` (regime B): no transfer, price ``p(n^j(alpha(M)))``.
 
     Returns a dict of arrays ``M, p, X, Y, E_X, M_Y, volume``.
+
+    Examples
+    --------
+    Under transfers, trade falls as migration rises (substitutes, Prop. 3):
+
+    >>> path = trade_path(Params(), "star", "transfers", num=5)
+    >>> [round(float(v), 4) for v in path["volume"]]
+    [0.2732, 0.269, 0.2657, 0.2638, 0.2631]
     """
     if objective not in ("transfers", "market access"):
         raise ValueError("objective must be 'transfers' or 'market access'")
