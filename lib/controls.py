@@ -162,6 +162,32 @@ def _decimals(step: float) -> int:
     return max(0, -int(f"{step:e}".split("e")[1]))
 
 
+def _places(x: float) -> int:
+    """Decimal places of ``x`` as written (``0.025`` -> 3; ``2.0`` -> 0)."""
+    from decimal import Decimal
+
+    return max(0, -Decimal(repr(float(x))).as_tuple().exponent)
+
+
+def snap(value: float, lo: float, step: float, anchor: float) -> float:
+    """A slider's value without the float noise its front end adds.
+
+    The front end's slider (noUiSlider) steps in binary floats from its current minimum and
+    sends back what it lands on, e.g. ``0.19999999999999996`` for ``0.2``; drawn as such, a
+    figure differs from the one drawn at ``0.2`` by tens of antialiased pixels.  A value within
+    a millionth of a step of ``anchor`` (the chapter's starting value) is ``anchor``; one within
+    a millionth of a step of the grid ``lo + k * step`` is that grid point, written with the
+    decimals of ``lo`` and ``step``; any other value (typed in a box) is kept as it is.
+    """
+    tol = 1e-6 * step
+    if abs(value - anchor) <= tol:
+        return anchor
+    point = lo + round((value - lo) / step) * step
+    if abs(value - point) <= tol:
+        return round(point, max(_places(lo), _places(step)))
+    return value
+
+
 def _widget_for(name: str, spec: Control, value):
     """The control's widget: a dropdown, a checkbox, or a slider with a box to type a value in.
 
@@ -290,11 +316,18 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     box.add_class("bk-live-panel")
     reset.add_class("bk-live-reset")
     message.add_class("bk-live-message")
-    state = {"quiet": False, "scheduled": False}
+    state = {"quiet": False, "scheduled": False, "drawn": None}
     loop = _kernel_loop()
 
     def current():
-        return {n: wd.value for n, wd in widgets.items()}
+        """The controls' values, without the front end's float noise (:func:`snap`)."""
+        out = {}
+        for n, wd in widgets.items():
+            spec, v = all_specs[n], wd.value
+            if spec.kind == "float":
+                v = snap(v, spec.lo, spec.step or (spec.hi - spec.lo) / 100, start[n])
+            out[n] = v
+        return out
 
     def show(params, **ex):
         if box.live is None:
@@ -362,6 +395,7 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     def shown(vals, png):
         say("")
         image.value = png
+        state["drawn"] = dict(vals)
         if image.layout.max_width is None and box.live is not None:
             place(*box.live.fig.canvas.get_width_height())
 
@@ -374,6 +408,8 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     def request(*_):
         if state["quiet"]:
             return
+        if not message.value and current() == state["drawn"]:
+            return  # the front end echoing the values shown (its slider re-stepped them)
         if loop is None:
             redraw()
         elif not state["scheduled"]:

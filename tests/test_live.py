@@ -286,6 +286,62 @@ def test_panel_shows_an_image_and_keeps_it_on_a_rejected_value():
     plt.close(box.live.fig)
 
 
+def _float_controls(spec):
+    """``(name, Control, start)`` of a panel's float sliders, in panel order."""
+    names = list(spec.controls if spec.controls is not None else controls.specs(spec.params))
+    names += [k for k in spec.extras if k not in names]
+    for n in names:
+        c = controls.spec_for(n, spec.params, spec.extras)
+        if c.kind == "float":
+            yield n, c, (c.default if n in spec.extras else getattr(spec.params, n))
+
+
+def test_snap_removes_a_front_ends_float_noise_only():
+    assert controls.snap(0.19999999999999996, 0.05, 0.05, 0.95) == 0.2  # on the grid
+    assert controls.snap(0.7999999999999999, 0.1, 0.05, 0.8) == 0.8  # the start itself
+    assert controls.snap(0.21000000000000002, 0.0, 0.01, 0.2) == 0.21
+    assert controls.snap(0.125 + 1e-16, 0.0, 0.025, 0.5) == 0.125
+    assert controls.snap(0.123, 0.0, 0.05, 0.5) == 0.123  # typed between grid points: kept
+    assert controls.snap(0.37, 0.0, 0.05, 0.37) == 0.37  # a start off the grid: kept
+
+
+@pytest.mark.parametrize("label", sorted(PANELS))
+def test_every_start_value_is_on_its_sliders_grid(label):
+    """The front end's slider snaps to its step grid: a start off it would be moved on display."""
+    for n, c, v in _float_controls(PANELS[label]):
+        k = (v - c.lo) / (c.step or (c.hi - c.lo) / 100)
+        assert abs(k - round(k)) < 1e-6, f"{label}: {n} = {v} is off the grid of its slider"
+
+
+@pytest.mark.parametrize("label", sorted(PANELS))
+def test_a_front_ends_float_noise_neither_redraws_nor_changes_the_picture(label):
+    """The slider in the browser sends back ``0.19999999999999996`` for ``0.2`` (noUiSlider steps
+    in binary floats from its minimum): the panel draws nothing for such an echo, and a picture
+    drawn at a noisy value is the one drawn at the clean value, so *Reset* (and moving a slider
+    back) restores the first picture exactly.  Drawn as such, a one-ulp change of a value changes
+    13-104 antialiased pixels of BO-5 and Gordon F4."""
+    box = controls.LivePanel.from_spec(PANELS[label]).show()
+    first, updates = bytes(box.image.value), box.live.stats["updates"]
+    for n, _c, v in _float_controls(PANELS[label]):
+        wd = box.controls[n]
+        for noisy in (np.nextafter(v, -np.inf), np.nextafter(np.nextafter(v, np.inf), np.inf)):
+            wd.value = float(noisy)
+            assert box.live.stats["updates"] == updates, f"{label}: {n} = {noisy!r} redrew"
+            assert bytes(box.image.value) == first, f"{label}: {n} = {noisy!r}"
+        wd.value = v
+    # a real move, then back by a noisy value, then Reset: the first picture each time
+    n, c, v = next(iter(_float_controls(PANELS[label])))
+    wd, step = box.controls[n], c.step or (c.hi - c.lo) / 100
+    there = v + step if v + step <= wd.max else v - step
+    wd.value = there
+    wd.value = float(np.nextafter(v, -np.inf))
+    assert bytes(box.image.value) == first, f"{label}: {n} moved back to a noisy {v}"
+    wd.value = there
+    box.reset.click()
+    assert bytes(box.image.value) == first, f"{label}: Reset did not restore the first picture"
+    plt.close(box.live.fig)
+
+
 def test_live_panel_specs_name_real_controls():
     for spec in PANELS.values():
         for name in itertools.chain(spec.controls or (), spec.extras):
