@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test setup clean lint bench release lab readme
+.PHONY: book test setup clean lint bench release lab notebook readme
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,15 @@ book: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# JupyterLab in the project's virtualenv, as Binder serves it (local only: 127.0.0.1).
+# JupyterLab (or Notebook 7) in the project's virtualenv, as Binder serves it (local only:
+# 127.0.0.1), with Binder's setting overrides (binder/jupyter/labconfig: slider arrow keys).
 lab: $(STAMP)
-	$(BIN)/jupyter-lab --ServerApp.ip=127.0.0.1 chapters/baldwin_okubo.ipynb
+	JUPYTER_CONFIG_PATH=$(CURDIR)/binder/jupyter $(BIN)/jupyter-lab --ServerApp.ip=127.0.0.1 \
+	    chapters/baldwin_okubo.ipynb
+
+notebook: $(STAMP)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/binder/jupyter $(BIN)/jupyter-notebook --ServerApp.ip=127.0.0.1 \
+	    chapters/baldwin_okubo.ipynb
 
 # README.md's table of chapters, generated from the papers' declarations (lib/readme.py)
 readme: $(STAMP)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -92,6 +94,42 @@ def test_binder_installs_what_readers_need_and_no_book_toolchain():
     assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
     post = (ROOT / "binder" / "postBuild").read_text()
     assert "egg-info" in post and (ROOT / "binder" / "postBuild").stat().st_mode & 0o111
+
+
+def test_slider_arrow_keys_are_not_notebook_shortcuts():
+    """Binder's setting overrides keep the arrow keys of a focused slider for the slider.
+
+    Notebook 7 handles keyboard shortcuts while the key event goes down to its target (JupyterLab
+    when it comes back up), so its command-mode bindings of the arrow keys matched a focused
+    slider handle and the slider never saw the key.  Each such default binding of the pinned
+    JupyterLab is disabled and bound again for any focused element but a slider handle
+    (``.noUi-handle``); Binder installs the overrides, ``make lab``/``make notebook`` read them.
+    """
+    import sys
+
+    schema = (Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas" / "@jupyterlab"
+              / "notebook-extension" / "tracker.json")
+    if not schema.exists():
+        pytest.skip(f"JupyterLab's schemas are not installed ({schema})")
+    slider_keys = {"ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp",
+                   "PageDown"}  # the keys a noUiSlider handle takes, unmodified
+    defaults = [b for b in json.loads(schema.read_text())["jupyter.lab.shortcuts"]
+                if set(b["keys"]) & slider_keys and "jp-mod-commandMode" in b["selector"]]
+    assert defaults, "no command-mode arrow-key bindings found: has JupyterLab changed?"
+    path = ROOT / "binder" / "jupyter" / "labconfig" / "default_setting_overrides.json"
+    overrides = json.loads(path.read_text())["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    for b in defaults:
+        same = [o for o in overrides if o["command"] == b["command"] and o["keys"] == b["keys"]]
+        assert {**b, "disabled": True} in same, f"default binding left on: {b}"
+        assert {**b, "selector": b["selector"] + ":not(.noUi-handle)"} in same, f"not bound again: {b}"
+    assert len(overrides) == 2 * len(defaults)
+    post = (ROOT / "binder" / "postBuild").read_text()
+    assert "binder/jupyter/labconfig/default_setting_overrides.json" in post
+    assert '"$prefix/etc/jupyter/labconfig/"' in post
+    make = (ROOT / "Makefile").read_text()
+    for target in ("lab", "notebook"):
+        body = make.split(f"\n{target}: ")[1].split("\n\n")[0]
+        assert "JUPYTER_CONFIG_PATH=$(CURDIR)/binder/jupyter" in body, target
 
 
 def test_binder_badge_opens_the_first_chapter():
