@@ -189,7 +189,7 @@ def _notebook(paper: Paper) -> str:
     label = paper.label("1")
     cells = [
         v4.new_markdown_cell(f"# {paper.short}: TODO (the chapter's title)\n\n"
-                             f"{{cite:t}}`{paper.bibtex}`, *{paper.title}*. TODO: what the paper "
+                             f"{{citation}}`{paper.short}`, *{paper.title}*. TODO: what the paper "
                              "asks and what this chapter rebuilds."),
         v4.new_code_cell(f"from lib import chapter\nfrom lib import {paper.package} as paper\n"
                          "from lib.registry import show\nfrom lib.tables import results_table\n\n"

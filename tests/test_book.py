@@ -242,3 +242,31 @@ def test_status_page_shows_since_which_version_each_verdict_stands(built_book):
     col = head.index("Since")
     since = [tr.select("td")[col].get_text().strip() for tr in table.select("tbody tr")]
     assert since == [it.verdict_since for it in registry.collect()]
+
+
+def test_citations_resolve_to_the_bibliography_as_written(built_book):
+    """Each ``{citation}`Schiff (2014)``` of a chapter (and the intro) is a sphinxcontrib-bibtex citation:
+    it reads as written, links to its entry in the bibliography, whose tooltip is the reference;
+    the bibliography lists every entry of references.bib (tests/test_citations.py checks the role).
+    """
+    import nbformat
+    from pybtex.database import parse_file
+
+    entries = parse_file(CHAPTERS.parent / "references.bib").entries
+    bib = _soup(built_book.page("bibliography"))
+    listed = bib.select("div.citation")
+    assert len(listed) == len(entries)
+    ids = {d["id"] for d in listed}
+    sources = {stem: "\n".join(c.source for c in nbformat.read(CHAPTERS / f"{stem}.ipynb", as_version=4).cells
+                               if c.cell_type == "markdown") for stem in CHAPTER_STEMS}
+    sources["intro"] = (CHAPTERS.parent / "intro.md").read_text(encoding="utf-8")
+    for stem, source in sources.items():
+        written = re.findall(r"\{citation\}`([^`]+)`", source)
+        page = built_book.html / "intro.html" if stem == "intro" else built_book.page(stem)
+        spans = _soup(page).select("span.bibtex-citation")
+        assert [" ".join(s.get_text().split()) for s in spans] == written, stem
+        for s in spans:
+            a = s.find("a", class_="reference")
+            assert a is not None and a.get("title"), (stem, s.get_text())
+            assert unquote(urlparse(a["href"]).path).endswith("bibliography.html"), (stem, a["href"])
+            assert urlparse(a["href"]).fragment in ids, (stem, a["href"])

@@ -13,7 +13,10 @@ shut down afterwards), and then every live panel is checked in one pass:
 * a value the model rejects (typed in) shows the model's message over the last good picture;
 * *Reset* restores the first picture, to the byte;
 
-and every numbered figure of the chapter is displayed.  The server reads Binder's setting overrides
+and every numbered figure of the chapter is displayed, and its Markdown reads well through
+jupyterlab-myst: no raw role, no bare BibTeX key (a ``{cite:t}`` shows its key there: the
+chapters cite with ``{citation}`Schiff (2014)```, see _ext/book_citations.py), math typeset
+without error, every admonition drawn as one.  The server reads Binder's setting overrides
 (``binder/jupyter/labconfig``, as ``make lab`` does): without them an arrow key on a focused slider
 moves Notebook 7's cursor, not the slider.  The same rules as tests/test_browser.py:
 no browser download, skipped loudly without chromium, a failure under ``CI=true``.
@@ -364,6 +367,46 @@ class Panel:
         return self.root.locator(".bk-live-control").nth(i)
 
 
+# What a chapter's Markdown cells look like in the page once jupyterlab-myst has rendered them.
+_RENDERED = """() => {
+    const cells = Array.from(document.querySelectorAll('.jp-MarkdownCell'));
+    const q = s => cells.flatMap(c => Array.from(c.querySelectorAll(s)));
+    return {text: cells.map(c => c.innerText).join('\\n'), math: q('.katex').length,
+            mathErrors: q('.katex-error').map(e => e.textContent.slice(0, 80)),
+            admonitions: q('aside.myst-admonition').length};
+}"""
+_ADMONITION = re.compile(r"^(?:`{3,}|:{3,})\{(?:admonition|note|important|tip|hint|warning|caution|"
+                         r"attention|danger|error|seealso)\}", re.M)
+
+
+def _markup_problems(page, stem):
+    """What a reader of the chapter in JupyterLab would see as raw markup, in words (``[]``: none).
+
+    Raw role or directive text, a bare BibTeX key of ``references.bib`` (what jupyterlab-myst
+    shows for ``{cite:t}`key```), raw TeX between dollars, math that KaTeX could not typeset, and
+    fewer admonition boxes than the chapter's Markdown declares.
+    """
+    from pybtex.database import parse_file
+
+    nb = nbformat.read(CHAPTERS / f"{stem}.ipynb", as_version=4)
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    seen = page.evaluate(_RENDERED)
+    text, out = seen["text"], []
+    out += [f"raw role {m!r}" for m in sorted(set(re.findall(r"\{[a-z][\w:-]*\}`", text)))]
+    out += [f"raw directive {m!r}" for m in sorted(set(re.findall(r"^\s*(?:`{3,}|:{3,})\{[\w:-]+\}.*$",
+                                                                    text, re.M)))]
+    keys = parse_file(ROOT / "references.bib").entries
+    out += [f"bare BibTeX key {k!r}" for k in keys if re.search(rf"(?<![\w-]){k}(?![\w-])", text)]
+    out += [f"raw TeX {m!r}" for m in re.findall(r"\$[^$\n]*[\\^_][^$\n]*\$", text)]
+    out += [f"math not typeset: {e!r}" for e in seen["mathErrors"]]
+    if re.search(r"(?<!\\)\$", source) and seen["math"] == 0:
+        out.append("no typeset math although the Markdown has some")
+    expected = len(_ADMONITION.findall(source))
+    if seen["admonitions"] < expected:
+        out.append(f"{seen['admonitions']} admonition boxes for {expected} admonitions")
+    return out
+
+
 def _check_panel(page, index, label, spec):
     names, key_move, rejected = _plan(spec)
     panel = Panel(page, index)
@@ -479,6 +522,8 @@ def _check_chapter(chromium, server, stem, ui, times):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{stem}-{ui}.png"))
         assert _widget_errors(page) == [], f"{stem} ({ui}): {_widget_errors(page)}"
+        if ui == "lab":  # how jupyterlab-myst renders the Markdown (once, in JupyterLab)
+            assert _markup_problems(page, stem) == [], f"{stem} ({ui}): {_markup_problems(page, stem)}"
         assert page.locator(".bk-live-panel").count() == len(live), \
             f"{stem} ({ui}): {page.locator('.bk-live-panel').count()} panels shown, {len(live)} made"
         assert ready == len(live), f"{stem} ({ui}): only {ready} of {len(live)} panels show a picture"
@@ -514,6 +559,21 @@ def test_live_panels_in_notebook7(chromium, server):
     stem = "gordon"
     _check_chapter(chromium, server, stem, "notebook", TIMES)
     print(f"{stem}: Run All took {TIMES[(stem, 'notebook')]:.1f} s in Notebook 7")
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in CHAPTERS.glob("*.ipynb")
+                                         if p.stem not in CHAPTER_STEMS))
+def test_chapters_without_panels_read_well_in_jupyterlab(chromium, server, stem):
+    """The chapters without live panels, opened (their Markdown renders without running them)."""
+    context, page, _ = _open(chromium, server, stem, "lab")
+    try:
+        page.wait_for_function("() => document.querySelectorAll('.jp-MarkdownCell .jp-RenderedMarkdown,"
+                               " .jp-MarkdownCell .myst').length > 0", timeout=60_000)
+        page.wait_for_timeout(1500)
+        assert _markup_problems(page, stem) == [], f"{stem}: {_markup_problems(page, stem)}"
+    finally:
+        context.close()
+        server.shutdown_kernels()
 
 
 @pytest.mark.book
