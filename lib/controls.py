@@ -207,8 +207,8 @@ def _widget_for(name: str, spec: Control, value):
     if spec.kind == "checkbox":
         wd = w.Checkbox(value=value, indent=False, layout=w.Layout(width="300px"), **common)
         return wd, wd, None
-    # continuous_update: the value follows a drag; the panel draws only the latest value
-    # (coalescing), and ipywidgets itself holds back a model's changes while one is in flight.
+    # continuous_update: the picture follows a drag; ipywidgets holds back a model's changes
+    # while the kernel handles the last one, and the panel draws in that handler (coalescing).
     if spec.kind == "int":
         wd = w.IntSlider(value=int(value), min=int(spec.lo), max=int(spec.hi),
                          step=int(spec.step or 1), readout=False, continuous_update=True,
@@ -223,6 +223,37 @@ def _widget_for(name: str, spec: Control, value):
     box.add_class("bk-live-value")
     row = w.HBox([wd, box], layout=w.Layout(align_items="center"))
     return wd, row, box
+
+
+#: Memory for the pictures of values shown before, per panel (a slider moved back, Reset).
+PICTURE_CACHE_BYTES = 6 * 2**20
+#: How many admissible ranges a panel remembers ((slider, values) -> range).
+RANGE_CACHE = 512
+#: In a kernel, the sliders are re-bounded once no new value arrived for this long (seconds).
+REBOUND_DELAY = 0.2
+
+
+def _hashable(key):
+    """``key`` if it can be a dict key, else ``None`` (a dropdown's options may be anything)."""
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _message_waiting() -> bool:
+    """Whether the kernel has a request from the front end queued (a new value to draw).
+
+    Only the kernel's own queue is read: asking the ZMQ socket (``EVENTS``) could swallow the
+    edge-triggered wake-up of the kernel's event loop.
+    """
+    try:
+        from IPython import get_ipython
+
+        return bool(get_ipython().kernel.msg_queue.qsize())
+    except Exception:  # outside a kernel, or a kernel without that queue: nothing known to wait
+        return False
 
 
 def _kernel_loop():
@@ -251,9 +282,13 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
       the slider's range is reported, and one the model rejects shows the model's message
       (in the sliders' symbols, :func:`symbols`) and which sliders can fix it (:func:`fixes`),
       over the last admissible picture.
-    * **Coalescing.**  In a kernel, a moved control only asks for a redraw; the redraw runs
-      when the kernel is free and draws the latest values, so the values that arrived while
-      one picture was being drawn are dropped, never queued.
+    * **Coalescing.**  A moved control is drawn at once, in the kernel's handler of the front
+      end's message; ipywidgets' front end sends a model's next value only once the kernel is
+      idle again, merging the values that came in between.  So during a drag each picture is
+      of the latest value, the values that arrived while one was drawn are dropped (never
+      queued), and after the release the final value waits for at most the picture being
+      drawn.  Values shown before (a slider moved back, *Reset*) are shown again from memory;
+      in a kernel the sliders are re-bounded only once the reader pauses, a slider at a time.
 
     Parameters
     ----------
@@ -316,8 +351,10 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     box.add_class("bk-live-panel")
     reset.add_class("bk-live-reset")
     message.add_class("bk-live-message")
-    state = {"quiet": False, "scheduled": False, "drawn": None}
+    state = {"quiet": False, "generation": 0, "drawn": None}
     loop = _kernel_loop()
+    pictures: dict = {}  # the values drawn before -> their PNG (the pixels never depend on the path)
+    ranges: dict = {}    # (slider, the values) -> its admissible range
 
     def current():
         """The controls' values, without the front end's float noise (:func:`snap`)."""
@@ -355,18 +392,42 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
         finally:
             state["quiet"] = False
 
-    def rebound(vals):
-        """Bound each numeric field slider by the current values of the others."""
+    def bound(n, vals):
+        """Bound slider ``n`` by the current values of the others (:func:`admissible_range`)."""
+        key = _hashable((n, *vals.items()))  # the range also depends on where the slider is
+        lo, hi = ranges.get(key) or admissible_range(params, vals, n, extras)
+        if key is not None:
+            ranges[key] = (lo, hi)
+            while len(ranges) > RANGE_CACHE:
+                ranges.pop(next(iter(ranges)))
+        wd = widgets[n]
+
         def apply():
-            for n in bounded:
-                lo, hi = admissible_range(params, vals, n, extras)
-                wd = widgets[n]
-                with wd.hold_trait_notifications():
-                    if lo > wd.max:
-                        wd.max, wd.min = hi, lo
-                    else:
-                        wd.min, wd.max = lo, hi
+            with wd.hold_trait_notifications():
+                if lo > wd.max:
+                    wd.max, wd.min = hi, lo
+                else:
+                    wd.min, wd.max = lo, hi
         set_quietly(apply)
+
+    def rebound(vals):
+        """Bound every numeric field slider by the values of the others: at once outside a
+        kernel; in a kernel once the reader pauses, one slider at a time (below)."""
+        generation = state["generation"]
+        if loop is None:
+            for n in bounded:
+                bound(n, vals)
+            return
+        pending = list(bounded)
+
+        def step():
+            # a newer value arrived (or waits): it is drawn and bounds again; these are stale
+            if state["generation"] != generation or not pending or _message_waiting():
+                return
+            bound(pending.pop(0), vals)
+            if pending:
+                loop.add_callback(step)  # the kernel takes a new message between two sliders
+        loop.call_later(REBOUND_DELAY, step)
 
     def place(width, height):
         """Natural size, scaled down only to fit (never stretched to the notebook's width).
@@ -384,12 +445,19 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
         image.layout.max_height = "660px"
 
     def redraw(*_):
-        state["scheduled"] = False
+        state["generation"] += 1  # stops the re-bounding of older values
         vals = current()
-        png, msg = safe_call(show, params, vals, extras)
-        if msg:
-            say(explain(vals, msg) if msg.startswith("Not admissible") else msg)
-            return
+        key = _hashable(tuple(vals.items()))
+        png = pictures.pop(key, None)
+        if png is None:
+            png, msg = safe_call(show, params, vals, extras)
+            if msg:
+                say(explain(vals, msg) if msg.startswith("Not admissible") else msg)
+                return
+        if key is not None:  # most recently shown last; the oldest go first
+            pictures[key] = png
+            while sum(map(len, pictures.values())) > PICTURE_CACHE_BYTES and len(pictures) > 1:
+                pictures.pop(next(iter(pictures)))
         shown(vals, png)
 
     def shown(vals, png):
@@ -406,15 +474,16 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
         rebound(vals)
 
     def request(*_):
+        # Drawn at once, inside the kernel's handler of the front end's message: the kernel
+        # stays busy until the picture is sent, and the front end sends a model's next value
+        # only when the kernel has gone idle after the last one, merging the values of a drag
+        # in between.  So a drag draws the latest value each time and drops the others
+        # (coalescing), and the final value waits for at most the picture being drawn.
         if state["quiet"]:
             return
         if not message.value and current() == state["drawn"]:
             return  # the front end echoing the values shown (its slider re-stepped them)
-        if loop is None:
-            redraw()
-        elif not state["scheduled"]:
-            state["scheduled"] = True
-            loop.add_callback(redraw)
+        redraw()
 
     def typed(change):
         if state["quiet"]:
@@ -466,7 +535,11 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     # The starting point is drawn outside safe_call: if the chapter's own parameters cannot be
     # drawn, the error raises through, so a book build (which hides panel output) fails.
     p0, ex0 = split_values(params, {n: start[n] for n in names}, extras)
-    shown(dict(start), show(p0, **ex0))
+    first = show(p0, **ex0)
+    key0 = _hashable(tuple(current().items()))
+    if key0 is not None:
+        pictures[key0] = first  # Reset shows exactly the first picture
+    shown(dict(start), first)
     return box
 
 
