@@ -158,6 +158,18 @@ def fixes(params, values: Mapping[str, Any], names: Sequence[str], extras=None,
     return out
 
 
+#: The panel's layout at a 1440x900 window (JupyterLab 4.5 with its file browser open: a notebook
+#: output area 1008 px wide, a notebook area 779 px tall), measured in chromium
+#: (tests/test_jupyterlab.py checks it on every panel):
+#: a picture is at most this tall (so is the panel: seen whole on the screen) ...
+PICTURE_MAX_PX = 720
+#: ... the controls' column is this narrow, so that a picture of up to 660 px sits beside it at
+#: its natural size (a slider, with its label, and its value box; a dropdown or checkbox) ...
+SLIDER_PX, VALUE_WIDTH, CONTROL_PX = 250, "5.5em", 330
+#: ... and a picture's frame that scrolls keeps room for its scrollbar.
+SCROLLBAR_PX = 16
+
+
 def _decimals(step: float) -> int:
     return max(0, -int(f"{step:e}".split("e")[1]))
 
@@ -199,27 +211,27 @@ def _widget_for(name: str, spec: Control, value):
     import ipywidgets as w
 
     common = dict(description=spec.description, tooltip=spec.doc or name,
-                  style={"description_width": "7.5em"})
+                  style={"description_width": "7em"})
     if spec.kind == "dropdown":
-        wd = w.Dropdown(options=list(spec.options), value=value, layout=w.Layout(width="300px"),
+        wd = w.Dropdown(options=list(spec.options), value=value, layout=w.Layout(width=f"{CONTROL_PX}px"),
                         **common)
         return wd, wd, None
     if spec.kind == "checkbox":
-        wd = w.Checkbox(value=value, indent=False, layout=w.Layout(width="300px"), **common)
+        wd = w.Checkbox(value=value, indent=False, layout=w.Layout(width=f"{CONTROL_PX}px"), **common)
         return wd, wd, None
     # continuous_update: the picture follows a drag; ipywidgets holds back a model's changes
     # while the kernel handles the last one, and the panel draws in that handler (coalescing).
     if spec.kind == "int":
         wd = w.IntSlider(value=int(value), min=int(spec.lo), max=int(spec.hi),
                          step=int(spec.step or 1), readout=False, continuous_update=True,
-                         layout=w.Layout(width="300px"), **common)
-        box = w.IntText(value=int(value), layout=w.Layout(width="6.5em"))
+                         layout=w.Layout(width=f"{SLIDER_PX}px"), **common)
+        box = w.IntText(value=int(value), layout=w.Layout(width=VALUE_WIDTH))
     else:
         step = spec.step or (spec.hi - spec.lo) / 100
         wd = w.FloatSlider(value=float(value), min=spec.lo, max=spec.hi, step=step, readout=False,
-                           continuous_update=True, layout=w.Layout(width="300px"), **common)
+                           continuous_update=True, layout=w.Layout(width=f"{SLIDER_PX}px"), **common)
         box = w.FloatText(value=round(float(value), _decimals(step) + 2),
-                          layout=w.Layout(width="6.5em"))
+                          layout=w.Layout(width=VALUE_WIDTH))
     box.add_class("bk-live-value")
     row = w.HBox([wd, box], layout=w.Layout(align_items="center"))
     return wd, row, box
@@ -272,7 +284,9 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
 
     The figure is a :class:`lib.live.LiveFigure`: made once, then redrawn in place when a
     control moves, re-rendering only the parts that changed, and shown as a PNG image at its
-    natural size (scaled down only to fit), beside the controls when the notebook is wide.
+    natural size, scaled down only to fit and never below a scale at which its smallest text
+    stays legible (a picture taller than a screen at every legible scale scrolls in its frame),
+    beside the controls when the notebook is wide.
 
     * **Admissible controls.**  Each numeric slider of a parameter field is bounded by the
       current values of the others: after every redraw its range shrinks to the values the
@@ -308,8 +322,9 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     ipywidgets.VBox
         The widgets are reachable as ``box.controls`` (dict of sliders, checkboxes and
         dropdowns), ``box.values`` (dict of the text boxes beside the sliders), ``box.reset``,
-        ``box.message`` and ``box.image``; the figure as ``box.live`` (the
-        :class:`~lib.live.LiveFigure`); ``box.redraw()`` redraws at once.  A rejected combination
+        ``box.message``, ``box.image`` and ``box.heading`` (the title's widget, or ``None``);
+        the figure as ``box.live`` (the :class:`~lib.live.LiveFigure`); ``box.redraw()``
+        redraws at once.  A rejected combination
         leaves the last admissible figure in place under the model's message
         (HTML-escaped).
 
@@ -321,7 +336,7 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     """
     import ipywidgets as w
 
-    from lib.live import LiveFigure
+    from lib.live import LiveFigure, legible_scale
 
     extras = dict(extras or {})
     field_specs = specs(params)
@@ -341,7 +356,7 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
     for _, row, _ in made.values():
         row.add_class("bk-live-control")
     reset = w.Button(description="Reset", icon="undo", tooltip="Back to the chapter's parameter values")
-    message = w.HTML(value="", layout=w.Layout(max_width="300px"))
+    message = w.HTML(value="", layout=w.Layout(max_width=f"{CONTROL_PX}px"))
     # No ``tooltip=`` on the Image: the front end builds an Image's tooltip from a description
     # it does not have, fails to create the view, and the reader sees no picture at all (the
     # real-browser test, tests/test_jupyterlab.py, catches this).
@@ -430,19 +445,27 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
         loop.call_later(REBOUND_DELAY, step)
 
     def place(width, height):
-        """Natural size, scaled down only to fit (never stretched to the notebook's width).
+        """Legible first: natural size, scaled down only to fit, never below a legible scale.
 
-        The picture sits beside the controls when there is room for most of its width, and
-        wraps below them otherwise; when controls and picture stacked would be taller than a
-        laptop screen's notebook area, it stays beside them, scaled down, so both are seen; and
-        it is never taller than 660 px (a 1440x900 window's notebook area).
+        The picture is never stretched.  It is scaled down to fit the row beside the controls,
+        or a 1440x900 window's notebook area (:data:`PICTURE_MAX_PX` tall), only as far as its
+        smallest text stays legible (:func:`lib.live.legible_scale`).  A picture that would
+        need more (a tall one) is shown at its natural size in a frame :data:`PICTURE_MAX_PX`
+        tall that scrolls, so that sliders and picture are still seen together.  It sits beside
+        the controls when the row has room for its legible width, and wraps below them otherwise.
         """
-        stacked = 34 * len(made) + 90 + min(height, 660)
-        basis = 0.85 * width if stacked <= 700 else min(0.85 * width, 380)
-        image.layout.flex = f"1 1 {basis:.0f}px"
-        image.layout.max_width = f"min({width}px, 100%)"
-        # a tall picture is scaled down (object-fit: contain) to stay on a laptop's screen
-        image.layout.max_height = "660px"
+        legible = legible_scale(box.live.fig)
+        fit = min(1.0, PICTURE_MAX_PX / height)
+        scale = fit if fit >= legible else 1.0
+        shown = math.floor(width * scale)
+        scrolls = height * scale > PICTURE_MAX_PX + 0.5
+        room = shown + (SCROLLBAR_PX if scrolls else 0)
+        frame.layout.flex = f"1 1 {room}px"
+        frame.layout.max_width = f"{room}px"
+        frame.layout.min_width = f"min({math.ceil(width * legible) + (room - shown)}px, 100%)"
+        frame.layout.max_height = f"{PICTURE_MAX_PX}px"
+        image.layout.max_width = f"{shown}px"
+        state["placed"] = True
 
     def redraw(*_):
         state["generation"] += 1  # stops the re-bounding of older values
@@ -464,7 +487,7 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
         say("")
         image.value = png
         state["drawn"] = dict(vals)
-        if image.layout.max_width is None and box.live is not None:
+        if not state.get("placed") and box.live is not None:
             place(*box.live.fig.canvas.get_width_height())
 
         def sync():
@@ -523,12 +546,23 @@ def panel(draw: Callable, params, controls: Sequence[str] | None = None,
         vb.observe(typed, names="value")
     reset.on_click(do_reset)
     rows = [m[1] for m in made.values()]
-    controls_box = w.VBox(rows + [reset, message], layout=w.Layout(flex="0 0 auto"))
-    image.layout = w.Layout(flex="1 1 380px", min_width="0", height="auto",
-                            object_fit="contain", align_self="flex-start")
-    body = w.HBox([controls_box, image], layout=w.Layout(flex_flow="row wrap",
+    # the title heads the controls' column (not the panel): beside a picture as tall as the
+    # screen's notebook area it adds no height
+    heading = w.HTML(f"<b>{html.escape(title)}</b>") if title else None
+    controls_box = w.VBox(([heading] if heading else []) + rows + [reset, message],
+                          layout=w.Layout(flex="0 0 auto"))
+    controls_box.add_class("bk-live-controls")
+    image.layout = w.Layout(width="100%", height="auto", flex="0 0 auto", align_self="flex-start",
+                            margin="0")  # a margin would make the frame scroll
+    # the picture's frame: scrolls only when the picture is taller than a screen at every
+    # legible scale (see place)
+    frame = w.Box([image], layout=w.Layout(flex="1 1 380px", min_width="0", overflow="auto",
+                                           align_self="flex-start"))
+    frame.add_class("bk-live-frame")
+    body = w.HBox([controls_box, frame], layout=w.Layout(flex_flow="row wrap",
                                                          align_items="flex-start"))
-    box.children = ([w.HTML(f"<b>{html.escape(title)}</b>")] if title else []) + [body]
+    box.children = [body]
+    box.heading = heading
     box.controls, box.values, box.reset, box.message, box.image = widgets, values, reset, message, image
     box.redraw = redraw
     box.live = None

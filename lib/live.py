@@ -341,6 +341,39 @@ def _over(dst, src) -> None:
     dst[..., 3:4] = ((out_a + 127) // 255).astype(np.uint8)
 
 
+#: Smallest type a reader must be able to read, in points at the figure style's 100 dpi, once the
+#: picture is shown at its displayed size (the exported figures are held to the same threshold:
+#: tests/test_figure_legibility.py's ``MIN_PT``).  In CSS pixels: ``MIN_TEXT_PT * 100 / 72``.
+MIN_TEXT_PT = 8.0
+
+
+def smallest_text_pt(fig) -> float | None:
+    """The size in points of the smallest visible, non-empty text of ``fig`` (``None``: no text)."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return min(sizes) if sizes else None
+
+
+def legible_scale(fig, min_pt: float = MIN_TEXT_PT) -> float:
+    """The smallest display scale (CSS px per figure pixel, at most 1) that keeps ``fig`` legible.
+
+    Shown at scale ``s``, a text of ``pt`` points at ``fig.dpi`` is ``pt * dpi / 72 * s`` CSS px
+    tall; it must be at least ``min_pt * 100 / 72`` (``min_pt`` points at the style's 100 dpi).
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(dpi=100)
+    >>> _ = ax.set_title("a title", fontsize=10); _ = ax.set_xticks([]); _ = ax.set_yticks([])
+    >>> legible_scale(fig)
+    0.8
+    >>> plt.close(fig)
+    """
+    pt = smallest_text_pt(fig)
+    if pt is None:
+        return 0.0
+    return min(1.0, min_pt * 100.0 / (pt * fig.dpi))
+
+
 def fit_content(fig, pad: float = 0.1, margins: tuple | None = None) -> tuple[dict, tuple]:
     """Grow ``fig`` so that everything it draws lies inside it.
 

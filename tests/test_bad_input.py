@@ -110,7 +110,7 @@ def test_panel_message_is_html_escaped():
     box.controls["sE"].value = 0.7
     assert "<script>" not in box.message.value and "&lt;script&gt;" in box.message.value
     assert "<!--" not in box.message.value
-    assert box.children[0].value == "<b>&lt;b&gt;σ&lt;/b&gt; &amp; &lt;i&gt;κ&lt;/i&gt;</b>"
+    assert box.heading.value == "<b>&lt;b&gt;σ&lt;/b&gt; &amp; &lt;i&gt;κ&lt;/i&gt;</b>"
     plt.close("all")
 
 

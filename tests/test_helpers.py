@@ -277,3 +277,13 @@ def test_every_lib_module_is_loaded_at_start():
 
     names = {m.name for m in pkgutil.walk_packages(lib.__path__, "lib.")}
     assert names == set(LIB_MODULES) and names <= set(sys.modules)
+
+
+def test_live_pictures_and_exported_figures_share_one_legibility_threshold():
+    from lib import controls, live
+
+    from . import test_figure_legibility, test_jupyterlab
+
+    assert live.MIN_TEXT_PT == test_figure_legibility.MIN_PT
+    assert test_jupyterlab.MIN_TEXT_PX == live.MIN_TEXT_PT * 100 / 72
+    assert test_jupyterlab.PICTURE_MAX_PX == controls.PICTURE_MAX_PX

@@ -407,6 +407,35 @@ def _markup_problems(page, stem):
     return out
 
 
+#: The smallest text a reader must read, in CSS px (lib.live.MIN_TEXT_PT at the style's 100 dpi:
+#: the exported figures' threshold, tests/test_figure_legibility.py).
+MIN_TEXT_PX = 8.0 * 100 / 72  # tests/test_helpers.py checks it is lib.live.MIN_TEXT_PT's
+#: The tallest panel seen whole in a 1440x900 window (JupyterLab's notebook area is 779 px tall).
+PICTURE_MAX_PX = 720  # lib.controls.PICTURE_MAX_PX (tests/test_helpers.py checks it)
+#: What the panels' pictures look like on the page, by label (printed after each chapter).
+LAYOUT: dict = {}
+_GEOMETRY = """p => {
+    const i = p.querySelector('img'), f = p.querySelector('.bk-live-frame') || i.parentElement;
+    const c = p.querySelector('.bk-live-controls') || p.querySelector('.bk-live-control').parentElement;
+    const ib = i.getBoundingClientRect(), cb = c.getBoundingClientRect();
+    const fit = getComputedStyle(i).objectFit, nw = i.naturalWidth, nh = i.naturalHeight;
+    // the picture's scale: in its box, as object-fit draws it there
+    const scale = fit === 'fill' ? ib.width / nw : Math.min(ib.width / nw, ib.height / nh,
+                                                            fit === 'contain' ? Infinity : 1);
+    return {nw, nh, iw: ib.width, ih: ib.height, fit, scale,
+            panel: p.getBoundingClientRect().height, beside: ib.left >= cb.right - 1,
+            scrolls: f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1};
+}"""
+
+
+def _text_of(spec):
+    """``(smallest text in CSS px at scale 1, legible scale)`` of the panel's starting picture."""
+    from lib import live
+
+    fig = spec.show().live.fig
+    return live.smallest_text_pt(fig) * fig.dpi / 72, live.legible_scale(fig)
+
+
 def _check_panel(page, index, label, spec):
     names, key_move, rejected = _plan(spec)
     panel = Panel(page, index)
@@ -417,11 +446,24 @@ def _check_panel(page, index, label, spec):
     first = panel.settle()
     first_values = panel.values()
     panel.snapshot()
-    # natural size (never stretched), beside the controls, the whole panel on a 1440x900 screen
-    shown_w = panel.img.evaluate("i => i.getBoundingClientRect().width")
-    assert shown_w <= natural + 0.5, f"{label}: picture stretched from {natural} to {shown_w} px"
-    height = panel.root.bounding_box()["height"]
-    assert height <= 720, f"{label}: the panel is {height:.0f} px tall: not on one 1440x900 screen"
+    # legible (never stretched, never scaled below its legible scale), beside the controls, the
+    # whole panel on a 1440x900 screen (a picture too tall for it at every legible scale scrolls
+    # in its frame beside the controls)
+    g = panel.root.evaluate(_GEOMETRY)
+    px, g["legible"] = _text_of(spec)
+    g["px"] = px * g["scale"]
+    LAYOUT[label] = g
+    assert g["scale"] <= 1.001, f"{label}: picture stretched from {g['nw']} to {g['iw']} px"
+    if g["fit"] == "fill":
+        assert abs(g["ih"] / g["iw"] - g["nh"] / g["nw"]) < 0.01, f"{label}: picture distorted: {g}"
+    assert g["px"] >= MIN_TEXT_PX - 0.05, (
+        f"{label}: smallest text {g['px']:.1f} px at scale {g['scale']:.2f} "
+        f"(needs {MIN_TEXT_PX:.1f} px): {g}")
+    assert g["beside"], f"{label}: the picture is not beside the controls: {g}"
+    assert g["panel"] <= PICTURE_MAX_PX + 0.5, (
+        f"{label}: the panel is {g['panel']:.0f} px tall: not on one 1440x900 screen")
+    if g["scrolls"]:  # only a picture taller than a screen even at its legible scale
+        assert g["nh"] * g["legible"] > PICTURE_MAX_PX, f"{label}: the picture scrolls but could fit: {g}"
     assert panel.root.locator(".bk-live-control").count() == len(names), label
 
     # keyboard: one step of a slider the model admits there
@@ -551,6 +593,11 @@ TIMES: dict = {}
 def test_live_panels_in_jupyterlab(chromium, server, stem):
     _check_chapter(chromium, server, stem, "lab", TIMES)
     print(f"{stem}: Run All took {TIMES[(stem, 'lab')]:.1f} s in JupyterLab")
+    for label in _live_labels(stem):
+        g = LAYOUT[label]
+        print(f"  {label}: natural {g['nw']}x{g['nh']}, shown {g['iw']:.0f}x{g['ih']:.0f} "
+              f"(scale {g['scale']:.2f}), smallest text {g['px']:.1f} px, panel {g['panel']:.0f} px"
+              f"{', scrolls in its frame' if g['scrolls'] else ''}")
 
 
 def test_live_panels_in_notebook7(chromium, server):
