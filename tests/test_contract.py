@@ -52,6 +52,38 @@ def test_package_init_imports_by_name(key):
     assert callable(getattr(package, "__getattr__", None))  # figures load on first use
 
 
+def _package_sources(key):
+    """``(path, ast)`` of every module of a paper package."""
+    import ast
+    import pathlib
+
+    root = pathlib.Path(importlib.util.find_spec(f"lib.{PAPERS[key].package}").origin).parent
+    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(root.glob("*.py"))]
+
+
+@pytest.mark.parametrize("key", list(PAPERS))
+def test_modules_name_the_model_and_its_table_one_way(key):
+    """One dialect inside a package: the model module is ``model`` (``from . import model`` or
+    names imported from ``.model``, never ``as m``/``as mdl``), and the meanings of the key
+    numbers are ``RESULTS_DOC`` (no second name such as ``RESULT_LABELS``)."""
+    import ast
+
+    problems = []
+    for path, tree in _package_sources(key):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module is None:
+                problems += [f"{path.name}: from . import model as {a.asname}"
+                             for a in node.names if a.name == "model" and a.asname]
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module == "model":
+                problems += [f"{path.name}: from .model import {a.name} as {a.asname}"
+                             for a in node.names if a.name == "RESULTS_DOC" and a.asname]
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name | ast.Attribute):
+                source = ast.unparse(node.value)
+                if source.split(".")[-1] == "RESULTS_DOC":
+                    problems += [f"{path.name}: {ast.unparse(t)} = {source}" for t in node.targets]
+    assert problems == [], problems
+
+
 @pytest.mark.parametrize("key", list(PAPERS))
 def test_parameter_classes_state_their_conditions_as_a_table(key):
     """Every parameter class: ``require_real`` (directly or through its base), then

@@ -266,13 +266,9 @@ def propositions_markdown(ids) -> str:
     return "\n\n".join(out)
 
 
-#: Former name of :data:`lib.migration_vs_trade.model.RESULTS_DOC`.
-RESULT_LABELS = RESULTS_DOC
-
-
 def results_markdown(res: dict) -> str:
     """A Markdown table of ``results()`` (pandas-free)."""
-    return tables.results_markdown(res, RESULT_LABELS)
+    return tables.results_markdown(res, RESULTS_DOC)
 
 
 def presets_markdown(params=None) -> str:

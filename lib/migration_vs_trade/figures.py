@@ -22,7 +22,7 @@ from lib.contract import Explore, FigureSpec, figures
 from lib.figures import COLORS, new_axes, nice_ceil
 from lib.params import Control
 
-from . import model as mdl
+from . import model
 from .charts import fig_d1, fig_d2, fig_d3, fig_d4, fig_d5, fig_d6, fig_d7
 from .data import DATA_ROWS  # noqa: F401 - re-exported
 
@@ -32,7 +32,7 @@ H_COL, F_COL = COLORS["north"], COLORS["south"]
 # Illustrations (the book's models)
 # ---------------------------------------------------------------------------
 
-def fig_f1(params: mdl.HOSParams, *, ax=None):
+def fig_f1(params: model.HOSParams, *, ax=None):
     """F1: HOS factor-price equalisation; trade and migration as substitutes.
 
     (a) The integrated-equilibrium box (world endowments, sector factor-use
@@ -43,7 +43,7 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     """
     # stacked, not side by side: at the book's column width a wide pair shrinks its type
     fig, (a, b) = new_axes(ax, nrows=2, figsize=(6.4, 8.6))
-    integ = mdl.integrated(params)
+    integ = model.integrated(params)
     kX, kY = integ["kX"], integ["kY"]
     LW, KW = params.L_W, params.K_W
     LX = (kY * LW - KW) / (kY - kX)
@@ -58,7 +58,7 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     a.plot([0, LW], [0, KW], color=COLORS["neutral"], lw=0.7, ls=":")
     E = (params.L_H, params.K_H)
     a.plot(*E, "o", color=COLORS["highlight"], ms=8, zorder=4, label="endowment E (from H's origin)")
-    M = mdl.migration_M_star(params)
+    M = model.migration_M_star(params)
     a.annotate("", (params.L_H + M, params.K_H), E,
                arrowprops={"arrowstyle": "-|>", "color": COLORS["south"], "lw": 1.4})
     a.text(params.L_H + M / 2, params.K_H + 0.03 * KW, f"migration M* = {M:.4g}", ha="center",
@@ -72,8 +72,8 @@ def fig_f1(params: mdl.HOSParams, *, ax=None):
     a.legend(loc="upper left", fontsize=8.5)
     a.set_title("(a) FPE holds: trade alone equalises wages" if integ["in_cone"]
                 else "(a) FPE fails: trade alone leaves a wage gap", fontsize=10)
-    regimes = [("autarky", mdl.autarky(params)), ("free trade", mdl.free_trade(params)),
-               ("free migration", mdl.free_migration(params))]
+    regimes = [("autarky", model.autarky(params)), ("free trade", model.free_trade(params)),
+               ("free migration", model.free_migration(params))]
     x = np.arange(3)
     hw = [e.real_wage[0] for _, e in regimes]
     fw = [e.real_wage[1] for _, e in regimes]
@@ -102,14 +102,14 @@ F2_EXTRAS = {
 
 
 def _f2_params(params, endowments):
-    if endowments in mdl.ENDOWMENT_PRESETS:
-        return dataclasses.replace(params, **mdl.ENDOWMENT_PRESETS[endowments])
+    if endowments in model.ENDOWMENT_PRESETS:
+        return dataclasses.replace(params, **model.ENDOWMENT_PRESETS[endowments])
     if endowments != "as in the parameters":
         raise ValueError(f"unknown endowment preset {endowments!r}")
     return params
 
 
-def fig_f2(params: mdl.TechParams, *, endowments: str = "F1 endowments", ax=None):
+def fig_f2(params: model.TechParams, *, endowments: str = "F1 endowments", ax=None):
     """F2: technology differences; where free trade widens the wage gap.
 
     (a) Autarky and free-trade H/F real-wage gaps against ``tau`` in [1, 4],
@@ -120,7 +120,7 @@ def fig_f2(params: mdl.TechParams, *, endowments: str = "F1 endowments", ax=None
     """
     P = _f2_params(params, endowments)
     fig, (a, b) = new_axes(ax, nrows=2, figsize=(6.4, 8.4))
-    sw = mdl.tau_sweep(P, np.linspace(1.0, 4.0, 121))
+    sw = model.tau_sweep(P, np.linspace(1.0, 4.0, 121))
     t, ag, tg = sw["tau"], sw["autarky_gap"], sw["trade_gap"]
     a.plot(t, ag, color=COLORS["neutral"], label="autarky gap")
     a.plot(t, tg, color=COLORS["highlight"], label="free-trade gap")
@@ -132,7 +132,7 @@ def fig_f2(params: mdl.TechParams, *, endowments: str = "F1 endowments", ax=None
         ts = t[int(np.argmax(spec))]
         a.axvline(ts, color=COLORS["neutral"], ls=":", lw=1)
         a.text(ts, a.get_ylim()[0], f" specialisation\n from τ≈{ts:.2f}", fontsize=8.5, va="bottom")
-    now = mdl.tau_sweep(P, [P.tau])
+    now = model.tau_sweep(P, [P.tau])
     a.plot([P.tau], now["trade_gap"], "o", color=COLORS["highlight"])
     a.plot([P.tau], now["autarky_gap"], "o", color=COLORS["neutral"])
     a.axvline(P.tau, color=COLORS["highlight"], lw=0.8, ls="--")
@@ -155,7 +155,7 @@ def fig_f2(params: mdl.TechParams, *, endowments: str = "F1 endowments", ax=None
     return fig
 
 
-def fig_f3(params: mdl.GainsParams, *, ax=None):
+def fig_f3(params: model.GainsParams, *, ax=None):
     """F3: who gains from migration (one good, capital fixed in place).
 
     (a) The destination labour market: demand ``w_D(L)``, natives' wage loss
@@ -163,16 +163,16 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     bill.  (b) Changes by group and the world total.  (c) Shares of the world
     gain against ``m``.
     """
-    g = mdl.migration_gains(params)
+    g = model.migration_gains(params)
     fig, (a, b, d) = new_axes(ax, nrows=3, figsize=(6.4, 11.6))
     LD, M = params.L_D, float(g.M)
     L = np.linspace(0.02 * LD, nice_ceil(max(1.25 * LD, LD + 1.2 * M)), 300)
-    a.plot(L, mdl.wage_D(params, L), color=H_COL, label="labour demand $w_D(L)$")
+    a.plot(L, model.wage_D(params, L), color=H_COL, label="labour demand $w_D(L)$")
     w1 = float(g.w_D)
     a.add_patch(Rectangle((0, w1), LD, 1 - w1, fc=COLORS["south"], alpha=0.3,
                           label="natives' wage loss (to capital)"))
     Ls = np.linspace(LD, LD + M, 50)
-    a.fill_between(Ls, w1, mdl.wage_D(params, Ls), color=COLORS["world"], alpha=0.8,
+    a.fill_between(Ls, w1, model.wage_D(params, Ls), color=COLORS["world"], alpha=0.8,
                    label="immigration surplus")
     a.add_patch(Rectangle((LD, 0), M, w1, fc=COLORS["highlight"], alpha=0.35, label="migrants' wage bill"))
     a.axhline(1.0, color=COLORS["neutral"], lw=0.6, ls=":")
@@ -193,7 +193,7 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
     b.set_ylabel("change in income (units of pre-migration $w_D$)")
     b.set_title(f"(b) by group; immigration surplus = {float(g.surplus):.3g}", fontsize=10)
     m = np.linspace(0.005, min(0.5, 0.99 * params.LO_ratio), 100)
-    gm = mdl.migration_gains(params, m)
+    gm = model.migration_gains(params, m)
     W = gm.world
     ok = W > 1e-12
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -216,12 +216,12 @@ def fig_f3(params: mdl.GainsParams, *, ax=None):
 
 NO_PRESET = "(sliders)"
 F4_EXTRAS = {
-    "preset": Control(NO_PRESET, label="preset", options=(NO_PRESET, *mdl.PRESETS),
+    "preset": Control(NO_PRESET, label="preset", options=(NO_PRESET, *model.PRESETS),
                       doc="a preset overrides θ, ρ and the switches it names"),
 }
 
 
-def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
+def fig_f4(params: model.BargainParams, *, preset: str = NO_PRESET, ax=None):
     """F4: the negotiation game in the (θ, ρ) square and the payoffs at the current point.
 
     (a) Where a deal is feasible (shaded) at the current parameters, the
@@ -229,30 +229,30 @@ def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
     Part V mechanism is switched on, and the trade / investment / low-wage
     presets.  (b) ``a0``, ``b0``, ``e*``, ``ΔA``, ``ΔB``.
     """
-    P = params if preset in (None, NO_PRESET) else mdl.apply_preset(params, preset)
+    P = params if preset in (None, NO_PRESET) else model.apply_preset(params, preset)
     fig, (a, b) = new_axes(ax, nrows=2, figsize=(6.4, 9.0))
     th = np.linspace(0, 1, 201)
     T, R = np.meshgrid(th, th)
-    feas = mdl.deal_feasible(P, T, R)
+    feas = model.deal_feasible(P, T, R)
     from matplotlib.colors import ListedColormap
 
     a.imshow(feas.astype(float), origin="lower", extent=(0, 1, 0, 1), aspect="auto", vmin=0, vmax=1,
              cmap=ListedColormap(["white", COLORS["shade"]]), interpolation="nearest", zorder=0)
-    a.plot(th, mdl.boundary_rho(P, th), color="black", lw=1.4, label="deal boundary (current)")
+    a.plot(th, model.boundary_rho(P, th), color="black", lw=1.4, label="deal boundary (current)")
     switches = [("ε = 1 (V(iii) enforcement)", {"eps": 1.0}, ":"),
                 ("κ = -0.1 (V(iv) experimentation)", {"kappa": -0.1}, "--"),
                 ("λ = 0.3 (V(i)/(v) linkage, ties)", {"lam": 0.3}, "-.")]
     for lab, ov, ls in switches:
         Q = dataclasses.replace(P, **ov)
-        br = mdl.boundary_rho(Q, th)
-        if mdl.b_zero(Q) >= 0 and np.all(br < 0):
+        br = model.boundary_rho(Q, th)
+        if model.b_zero(Q) >= 0 and np.all(br < 0):
             lab += ": no-deal corner vanishes"
         a.plot(th, br, color=COLORS["neutral"], ls=ls, lw=1.1, label=lab)
     for name, pos_col in (("Trade", COLORS["north"]), ("Investment", COLORS["world"]),
                           ("Low-wage migration", COLORS["south"])):
-        ov, anchor, _ = mdl.PRESETS[name]
+        ov, anchor, _ = model.PRESETS[name]
         Q = dataclasses.replace(P, theta=ov["theta"], rho=ov["rho"])
-        deal = mdl.bargain(Q).feasible
+        deal = model.bargain(Q).feasible
         # not clipped: a preset on the edge of the square shows its whole marker
         a.plot([ov["theta"]], [ov["rho"]], "o", ms=9, mec=pos_col, mew=2,
                mfc=pos_col if deal else "white", zorder=4, clip_on=False)
@@ -268,7 +268,7 @@ def fig_f4(params: mdl.BargainParams, *, preset: str = NO_PRESET, ax=None):
     a.set_ylabel("ρ: reciprocity, A's own demand for access (IV.C)")
     a.legend(loc="upper right", fontsize=8.5)
     a.set_title("(a) shaded: a deal beats acting alone (filled marker: deal)", fontsize=9.5)
-    out = mdl.bargain(P)
+    out = model.bargain(P)
     vals = [out.a0, out.b0, out.e, out.dA, out.dB]
     cols = [H_COL, F_COL, COLORS["neutral"], H_COL, F_COL]
     b.bar(range(5), vals, color=cols)
@@ -290,25 +290,25 @@ _ALT = "{}, the book's illustrative model (not in the essay)"
 FIGURES = figures(
     *(FigureSpec(f"fig-gordon-d{n}", draw, title=f"D{n}")
       for n, draw in enumerate((fig_d1, fig_d2, fig_d3, fig_d4, fig_d5, fig_d6, fig_d7), start=1)),
-    FigureSpec("fig-gordon-f1", fig_f1, mdl.HOSParams(), title="F1",
+    FigureSpec("fig-gordon-f1", fig_f1, model.HOSParams(), title="F1",
                explore=[Explore({"K_H": np.arange(20.0, 281.0, 20.0)},
                                 "F1 (the book's model, not the essay's): move H's capital K_H (K_F = 300 − K_H)", 60,
                                 _ALT.format("F1"))],
                controls=("K_H", "L_H", "alpha", "beta", "gamma"), live=True, live_title="F1 live"),
-    FigureSpec("fig-gordon-f2", fig_f2, mdl.TechParams(),
+    FigureSpec("fig-gordon-f2", fig_f2, model.TechParams(),
                caption={"endowments": "H = (L 100, K 200), F = (L 200, K 100)"},
                names=["tau", "edge", "alpha", "beta", "gamma"], title="F2",
                explore=[Explore({"tau": np.round(np.arange(1.0, 4.01, 0.25), 2)},
                                 "F2 (the book's model, not the essay's): move H's productivity edge τ", 60,
                                 _ALT.format("F2"))],
                controls=("tau", "edge"), extras=F2_EXTRAS, live=True, live_title="F2 live"),
-    FigureSpec("fig-gordon-f3", fig_f3, mdl.GainsParams(), title="F3",
+    FigureSpec("fig-gordon-f3", fig_f3, model.GainsParams(), title="F3",
                explore=[Explore({"m": [0.0, 0.01, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4,
                                        0.45, 0.5]},
                                 "F3 (the book's model, not the essay's): move the number of migrants m "
                                 "(share of L_D)", 55, _ALT.format("F3"))],
                controls=("m", "rho", "a", "c", "phi", "LO_ratio"), live=True, live_title="F3 live"),
-    FigureSpec("fig-gordon-f4", fig_f4, mdl.BargainParams(),
+    FigureSpec("fig-gordon-f4", fig_f4, model.BargainParams(),
                names=["theta", "rho", "kappa", "lam", "eps", "eta"], title="F4",
                explore=[Explore({"preset": list(F4_EXTRAS["preset"].options)},
                                 "F4 (the book's model, not the essay's): choose a preset (the book's "

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import tables
-from . import geometry, hos
-from . import model as m
+from . import geometry, hos, model
 
 
 @dataclass(frozen=True)
@@ -37,14 +36,14 @@ def _esc(text: str) -> str:
     return text.replace("*", "\\*")
 
 
-def _alpha_hat_migration(params: m.Params, regime: str) -> float:
+def _alpha_hat_migration(params: model.Params, regime: str) -> float:
     from scipy.optimize import brentq
 
-    ahat = m.alpha_hat_no_fee(params)
+    ahat = model.alpha_hat_no_fee(params)
 
     def g(a):
         try:
-            return m.optimal_migration(params, regime, alpha0=a).G
+            return model.optimal_migration(params, regime, alpha0=a).G
         except ValueError:
             return -1.0  # no bloc at all: negative value
     lo, hi = ahat, 1.65 * ahat
@@ -53,17 +52,17 @@ def _alpha_hat_migration(params: m.Params, regime: str) -> float:
     return brentq(g, lo, hi, xtol=1e-8)
 
 
-def proposition_1(params: m.Params) -> list[Check]:
+def proposition_1(params: model.Params) -> list[Check]:
     """Prop. 1 (i)-(v) at ``params`` (no migration)."""
-    nE, BE, nS, BS, _ = m.solve_static(params)
+    nE, BE, nS, BS, _ = model.solve_static(params)
     h = 1e-5
-    BEx = float(m.average_benefit(params, m.n_no_fee(params, x=params.x + h), x=params.x + h))
-    BEa = float(m.average_benefit(params, m.n_no_fee(params, params.alpha + h), params.alpha + h))
-    aE, aS = m.alpha_hat_no_fee(params), m.alpha_hat_fee(params)
-    aE2 = m.alpha_hat_no_fee(params, params.x + 0.1)
-    cs = m.comparative_statics(params)
-    Vn = float(m.marginal_value(params, nE))
-    eps = nS * float(m.benefit_slope(params, nS)) / BS
+    BEx = float(model.average_benefit(params, model.n_no_fee(params, x=params.x + h), x=params.x + h))
+    BEa = float(model.average_benefit(params, model.n_no_fee(params, params.alpha + h), params.alpha + h))
+    aE, aS = model.alpha_hat_no_fee(params), model.alpha_hat_fee(params)
+    aE2 = model.alpha_hat_no_fee(params, params.x + 0.1)
+    cs = model.comparative_statics(params)
+    Vn = float(model.marginal_value(params, nE))
+    eps = nS * float(model.benefit_slope(params, nS)) / BS
     BOR = nS * BS / nE
     t = "tests/test_negotiating_blocs.py::"
     return [
@@ -88,17 +87,17 @@ def proposition_1(params: m.Params) -> list[Check]:
     ]
 
 
-def proposition_2(params: m.Params) -> list[Check]:
+def proposition_2(params: model.Params) -> list[Check]:
     """Prop. 2 (i)-(iv) at ``params`` (with optimal migration)."""
-    s = m.solve(params)
+    s = model.solve(params)
     mE, mS = s.mig_E, s.mig_star
     h = 1e-4
     rows = []
     t = "tests/test_negotiating_blocs.py::"
-    d_a = {r: (m.optimal_migration(params, r, alpha0=params.alpha + h).dG
-               - m.optimal_migration(params, r, alpha0=params.alpha - h).dG) / (2 * h) for r in ("E", "star")}
-    d_c = {r: (m.optimal_migration(params, r, c=params.c + h).dG
-               - m.optimal_migration(params, r, c=params.c - h).dG) / (2 * h) for r in ("E", "star")}
+    d_a = {r: (model.optimal_migration(params, r, alpha0=params.alpha + h).dG
+               - model.optimal_migration(params, r, alpha0=params.alpha - h).dG) / (2 * h) for r in ("E", "star")}
+    d_c = {r: (model.optimal_migration(params, r, c=params.c + h).dG
+               - model.optimal_migration(params, r, c=params.c - h).dG) / (2 * h) for r in ("E", "star")}
     rows.append(Check("2(i)", "ΔG^j rises with heterogeneity α₀ (conditional, see below)",
                       f"dΔG^E/dα₀ = {_f(d_a['E'])}, dΔG*/dα₀ = {_f(d_a['star'])}",
                       d_a["E"] > 0 and d_a["star"] > 0, t + "test_prop2_i"))
@@ -106,7 +105,7 @@ def proposition_2(params: m.Params) -> list[Check]:
                       f"dΔG^E/dc = {_f(d_c['E'])} (−M̃^E = {_f(-mE.M)}), "
                       f"dΔG*/dc = {_f(d_c['star'])} (−M̃* = {_f(-mS.M)})",
                       d_c["E"] <= 0 and d_c["star"] <= 0, t + "test_prop2_ii"))
-    aE = m.alpha_hat_no_fee(params)
+    aE = model.alpha_hat_no_fee(params)
     try:
         aEM, aSM = _alpha_hat_migration(params, "E"), _alpha_hat_migration(params, "star")
         lik3 = f"α̂^E_M = {_f(aEM)} > α̂^E = {_f(aE)}"
@@ -124,7 +123,7 @@ def proposition_2(params: m.Params) -> list[Check]:
     return rows
 
 
-def proposition_3(params: m.Params) -> list[Check]:
+def proposition_3(params: model.Params) -> list[Check]:
     """Prop. 3 in the Heckscher-Ohlin block: trade along M from 0 to M̃^j."""
     rows = []
     t = "tests/test_negotiating_blocs.py::test_prop3"
@@ -146,19 +145,15 @@ def markdown(checks: list[Check]) -> str:
     return tables.markdown_table(["Part", "Claim", "At these parameters", "Holds?"], rows)
 
 
-#: Former name of :data:`lib.negotiating_blocs.model.RESULTS_DOC`.
-RESULT_LABELS = m.RESULTS_DOC
-
-
-def results_markdown(params: m.Params | None = None) -> str:
+def results_markdown(params: model.Params | None = None) -> str:
     """``results()`` as a Markdown table (name, meaning, value)."""
-    meanings = {k: _esc(v) for k, v in RESULT_LABELS.items()}
-    return tables.results_markdown(m.results(params), meanings, fmt="{:.4f}")
+    meanings = {k: _esc(v) for k, v in model.RESULTS_DOC.items()}
+    return tables.results_markdown(model.results(params), meanings, fmt="{:.4f}")
 
 
-def areas_markdown(params: m.Params) -> str:
+def areas_markdown(params: model.Params) -> str:
     """The areas of Figure 1, each computed by integration and compared with its closed form."""
-    s = m.solve(params)
+    s = model.solve(params)
     a = geometry.areas_no_migration(params) | geometry.areas_migration(params, s)
     rows = [
         ("C0AD", "rectangle [0, n^E]×[0, B^E]", a["C0AD"], "V^E = n^E B^E", s.VE),
@@ -207,15 +202,15 @@ def optimal_alpha(params, regime: str, K: int = 48, iters: int = 40):
     model raises (no bloc without migration, corner migration, or a corner bloc size).
     """
     a0 = params.alpha
-    n0_raw = m.n_no_fee(params, a0)
+    n0_raw = model.n_no_fee(params, a0)
     n0 = np.minimum(n0_raw, 1.0)
     alphas = a0 * (1.0 - np.linspace(0.0, 1.0, K + 1))[None, :]
-    G = m._G_grid(params, regime, a0, params.c, n0, alphas)
+    G = model._G_grid(params, regime, a0, params.c, n0, alphas)
     k = np.argmax(G, axis=1)
     rows = np.arange(a0.shape[0])
 
     def g(al):
-        return m.value_alpha(params, regime, al) - params.c * m._dM_dalpha(params, al, a0, n0)
+        return model.value_alpha(params, regime, al) - params.c * model._dM_dalpha(params, al, a0, n0)
 
     best_a, best_G = alphas[rows, k][:, None], G[rows, k][:, None]
     for dlo, dhi in ((1, 0), (0, -1)):
@@ -229,19 +224,19 @@ def optimal_alpha(params, regime: str, K: int = 48, iters: int = 40):
         Q, a, b, q0, qn0 = _take(params, sign), lo[sign], hi[sign], a0[sign], n0[sign]
 
         def gq(al, Q=Q, q0=q0, qn0=qn0):
-            return m.value_alpha(Q, regime, al) - Q.c * m._dM_dalpha(Q, al, q0, qn0)
+            return model.value_alpha(Q, regime, al) - Q.c * model._dM_dalpha(Q, al, q0, qn0)
 
         for _ in range(iters):  # the cell is at most a0/K wide: 2**-40 of it is below 1e-13
             mid = 0.5 * (a + b)
             pos = gq(mid) > 0
             a, b = np.where(pos, mid, a), np.where(pos, b, mid)
         root = 0.5 * (a + b)
-        Gr = m._G_grid(Q, regime, q0, Q.c, qn0, root)
+        Gr = model._G_grid(Q, regime, q0, Q.c, qn0, root)
         better = np.zeros_like(sign)
         better[sign] = (Gr >= best_G[sign])[:, 0]
         sub = better[sign]
         best_a[better], best_G[better] = root[sub], Gr[sub]
-    n_reg = (m.n_no_fee if regime == "E" else m.n_fee)(params, best_a)
+    n_reg = (model.n_no_fee if regime == "E" else model.n_fee)(params, best_a)
     bad = (n0_raw <= params.n1) | (best_a <= 1e-12 * np.maximum(a0, 1.0)) | (n_reg >= 1.0)
     return np.where(bad, np.nan, best_a)[:, 0]
 
@@ -285,7 +280,7 @@ def prop2_i_margin(**params):
     def one(P, regime, at):
         at = at[:, None]
         safe = np.where(np.isnan(at), P.alpha, at)  # the model takes finite α only
-        d = m.value_alpha(P, regime, safe) - m.value_alpha(P, regime, P.alpha)
+        d = model.value_alpha(P, regime, safe) - model.value_alpha(P, regime, P.alpha)
         return np.where(safe < P.alpha * (1 - 1e-12), d, np.nan)[:, 0]
 
     return _per_regime(params, one)
@@ -302,15 +297,15 @@ def footnote14_margin(**params):
     h = 1e-5
 
     def soc(P, regime, a):
-        va = m.value_alpha(P, regime, a)
-        vaa = (m.value_alpha(P, regime, a + h) - m.value_alpha(P, regime, a - h)) / (2 * h)
+        va = model.value_alpha(P, regime, a)
+        vaa = (model.value_alpha(P, regime, a + h) - model.value_alpha(P, regime, a - h)) / (2 * h)
         return -(2 * vaa + va)[:, 0]
 
     def one(P, regime, at):
         at = at[:, None]
         at_opt = soc(P, regime, np.where(np.isnan(at), P.alpha, at))
         out = np.minimum(soc(P, regime, P.alpha), np.where(np.isnan(at[:, 0]), np.inf, at_opt))
-        return np.where(m.n_no_fee(P, P.alpha)[:, 0] <= P.n1[:, 0], np.nan, out)
+        return np.where(model.n_no_fee(P, P.alpha)[:, 0] <= P.n1[:, 0], np.nan, out)
 
     return _per_regime(params, one)
 
@@ -318,7 +313,7 @@ def footnote14_margin(**params):
 def _claim_maps():
     from lib.claim_maps import ClaimMap
 
-    P = m.Params()
+    P = model.Params()
     names = ("rho", "x", "gamma0", "gamma1", "alpha", "c")
     return [
         ClaimMap("schiff", "p2-i", "Prop. 2(i)", "ΔG^j rises with the initial heterogeneity α₀ (j = E, *)",

@@ -17,8 +17,7 @@ from lib.contract import Explore, FigureSpec, figures
 from lib.figures import COLORS, new_axes, nice_ceil
 from lib.params import Control
 
-from . import geometry, hos
-from . import model as m
+from . import geometry, hos, model
 
 NO_MIG = COLORS["north"]
 MIG = COLORS["south"]
@@ -46,27 +45,27 @@ def _points(ax, pts, color):
         ax.text(x + dx, y + dy, name, fontsize=9, color=color, zorder=7, clip_on=False)
 
 
-def fig1_geometry(params: m.Params):
+def fig1_geometry(params: model.Params):
     """All points, curves and areas of Figure 1 (no drawing).
 
     Returns ``(sol, geo, message)``: the :class:`~model.Solution` (or the
     Section II tuple when migration has no interior solution), a dict of
     coordinates and areas, and a message explaining missing migration parts.
     """
-    nE, BE, nS, BS, nH = m.solve_static(params)
+    nE, BE, nS, BS, nH = model.solve_static(params)
     geo = {"nE": nE, "BE": BE, "nS": nS, "BS": BS, "nH": nH, "BOR": nS * BS / nE}
     A = geometry.areas_no_migration(params)
     geo.update(A)
     msg = ""
     try:
-        sol = m.solve(params)
+        sol = model.solve(params)
     except ValueError as err:
         return None, geo, f"Migration curves not drawn: {err}"
     geo.update(geometry.areas_migration(params, sol))
     return sol, geo, msg
 
 
-def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True,
+def fig_1(params: model.Params, *, no_migration: bool = True, migration: bool = True,
           areas: bool = True, point_K: bool = False, path: bool = False, ax=None):
     """Figure 1: average and marginal bloc benefit, with and without migration and fee.
 
@@ -99,29 +98,29 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
 
     if no_migration:
         n = np.linspace(n1, min(1.0, nH + 0.06), 300)
-        lines += ax.plot(n, m.average_benefit(params, n), color=NO_MIG, label="Bᴱ(0) = B(n; α₀)")
+        lines += ax.plot(n, model.average_benefit(params, n), color=NO_MIG, label="Bᴱ(0) = B(n; α₀)")
         n = np.linspace(nE, nH, 200)
-        lines += ax.plot(n, m.benefit_per_founder(params, n, nE), color=NO_MIG, ls="--",
+        lines += ax.plot(n, model.benefit_per_founder(params, n, nE), color=NO_MIG, ls="--",
                          label="B*(0) = nB/nᴱ₀")
         n = np.linspace(n1, min(1.0, nS + 0.06), 300)
-        lines += ax.plot(n, m.marginal_value(params, n), color=NO_MIG, ls=":", lw=2.0,
+        lines += ax.plot(n, model.marginal_value(params, n), color=NO_MIG, ls=":", lw=2.0,
                          label="Vᴱₙ(0): marginal value")
     if migration and sol is not None:
         mE, mS, nfS = sol.mig_E, sol.mig_star, sol.n_founders_star
         n = np.linspace(nE, 1.0, 250)
-        lines += ax.plot(n, m.average_benefit(params, n, mE.alpha) - mE.z, color=MIG,
+        lines += ax.plot(n, model.average_benefit(params, n, mE.alpha) - mE.z, color=MIG,
                          label="Bᴱ(M̃) − zᴱ")
         n = np.linspace(nfS, min(1.0, nH + 0.08), 250)
-        lines += ax.plot(n, m.benefit_per_founder(params, n, nfS, mS.alpha) - mS.z, color=MIG, ls="--",
+        lines += ax.plot(n, model.benefit_per_founder(params, n, nfS, mS.alpha) - mS.z, color=MIG, ls="--",
                          label="B*(M̃) − z*")
         n = np.linspace(0.6 * nE, min(1.0, mS.n + 0.06), 250)
-        lines += ax.plot(n, m.marginal_value(params, n, mS.alpha), color=MIG, ls=":", lw=2.0,
+        lines += ax.plot(n, model.marginal_value(params, n, mS.alpha), color=MIG, ls=":", lw=2.0,
                          label="V*ₙ(M̃): marginal value")
         if path and mE.M > 0:
             Ms = np.linspace(0, mE.M, 60)
-            al = m.alpha_of_M(params, Ms, n0=nE)
-            nn = m.n_no_fee(params, al)
-            lines += ax.plot(nn, m.average_benefit(params, nn, al) - mE.z, color=COLORS["highlight"],
+            al = model.alpha_of_M(params, Ms, n0=nE)
+            nn = model.n_no_fee(params, al)
+            lines += ax.plot(nn, model.average_benefit(params, nn, al) - mE.z, color=COLORS["highlight"],
                              lw=1.2, label="path (nᴱ(α(M)), Bᴱ(α(M)) − zᴱ)")
 
     if areas:
@@ -130,7 +129,7 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
         ax.add_patch(Rectangle((0, 0), nS, BS, fill=False, ec=NO_MIG, lw=1.0, ls=(0, (4, 2)),
                                label="F0EG = V*"))
         n = np.linspace(nE, nS, 100)
-        ax.fill_between(n, 0, m.marginal_value(params, n), color=COLORS["highlight"], alpha=0.35, lw=0,
+        ax.fill_between(n, 0, model.marginal_value(params, n), color=COLORS["highlight"], alpha=0.35, lw=0,
                         label="EAD = V* − Vᴱ")
         if sol is not None and migration:
             if g["L_ok"]:
@@ -138,7 +137,7 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
                                      label="C′D′A′ADC = ΔGᴱ"))
             n = np.linspace(sol.mig_E.n, sol.mig_star.n, 100)
             # hatched, not a second tint: it overlaps EAD, and two tints blend into a third colour
-            ax.fill_between(n, 0, m.marginal_value(params, n, sol.mig_star.alpha), facecolor="none",
+            ax.fill_between(n, 0, model.marginal_value(params, n, sol.mig_star.alpha), facecolor="none",
                             edgecolor=COLORS["world"], hatch="///", lw=0.8, label="D′A′E′")
 
     # lettered points: (x, y, name, dx, dy) with offsets chosen to keep letters apart
@@ -186,11 +185,11 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
                 rows.append("C′D′A′ADC: geometry reversed at these parameters")
         ax.text(0.5, -0.13, "\n".join(rows), transform=ax.transAxes, fontsize=8.5, va="top")
     if sol is not None and migration:
-        flags = [f"no migration pays in regime {sup} (c ≥ c̄ = {m.c_bar(params, r):.3g})"
+        flags = [f"no migration pays in regime {sup} (c ≥ c̄ = {model.c_bar(params, r):.3g})"
                  for r, sup, mg in (("E", "E", sol.mig_E), ("star", "*", sol.mig_star)) if mg.M == 0]
         flags += [f"second-order condition fails at α̃ ({sup})"
                   for r, sup, mg in (("E", "E", sol.mig_E), ("star", "*", sol.mig_star))
-                  if params.spec != "uniform" and mg.M > 0 and m.soc_migration(params, r, mg.alpha) >= 0]
+                  if params.spec != "uniform" and mg.M > 0 and model.soc_migration(params, r, mg.alpha) >= 0]
         if flags:
             msg = "; ".join(flags)
     if msg:
@@ -204,19 +203,19 @@ def fig_1(params: m.Params, *, no_migration: bool = True, migration: bool = True
 # ---------------------------------------------------------------------------
 
 
-def fig_s1(params: m.Params, ax=None):
+def fig_s1(params: model.Params, ax=None):
     """Supplementary: Prop. 1(i), (iv): bloc sizes and values against alpha and against x."""
-    m.solve_static(params)
+    model.solve_static(params)
     fig, axs = new_axes(ax, ncols=2, nrows=2, figsize=(6.6, 6.8))
-    ahat = m.alpha_hat_no_fee(params)
+    ahat = model.alpha_hat_no_fee(params)
     al = np.linspace(0.02, 0.999 * ahat, 120)
     xs = np.linspace(0.1, 12.0, 120)
     for col, (grid, kw, lab, cur) in enumerate((
             (al, "alpha", r"heterogeneity $\alpha$", params.alpha), (xs, "x", "international cost $x$", params.x))):
-        nE = np.clip(m.n_no_fee(params, **{kw: grid}), params.n1, 1)
-        nS = np.clip(m.n_fee(params, **{kw: grid}), params.n1, 1)
-        VE = nE * m.average_benefit(params, nE, **{kw: grid})
-        VS = nS * m.average_benefit(params, nS, **{kw: grid})
+        nE = np.clip(model.n_no_fee(params, **{kw: grid}), params.n1, 1)
+        nS = np.clip(model.n_fee(params, **{kw: grid}), params.n1, 1)
+        VE = nE * model.average_benefit(params, nE, **{kw: grid})
+        VS = nS * model.average_benefit(params, nS, **{kw: grid})
         a0 = axs[0, col]
         a0.plot(grid, nE, color=NO_MIG, label="$n^E$ (no fee)")
         a0.plot(grid, nS, color=NO_MIG, ls="--", label="$n^*$ (fee)")
@@ -237,11 +236,11 @@ def fig_s1(params: m.Params, ax=None):
     return fig
 
 
-def fig_s2(params: m.Params, ax=None):
+def fig_s2(params: model.Params, ax=None):
     """Supplementary: Prop. 1(i) formation region in (x, alpha) and Prop. 1(v): one common threshold."""
     fig, (a0, a1) = new_axes(ax, nrows=2, figsize=(6.4, 7.2))
     xs = np.linspace(0.1, 12.0, 60)
-    ah = np.array([m.alpha_hat_no_fee(params, x) for x in xs])
+    ah = np.array([model.alpha_hat_no_fee(params, x) for x in xs])
     a0.fill_between(xs, 0, ah, color=COLORS["shade"], alpha=0.7, label=r"bloc forms: $B^E>0$")
     a0.plot(xs, ah, color=NO_MIG, label=r"$\hat\alpha^E(x)=\hat\alpha^*(x)$")
     a0.plot([params.x], [params.alpha], "o", color=COLORS["highlight"], label="current (x, α)")
@@ -250,12 +249,12 @@ def fig_s2(params: m.Params, ax=None):
     a0.set_ylim(0, 1.1 * ah.max())
     a0.legend(loc="upper left")
     a0.set_title("Prop. 1(i): formation region")
-    ahat = m.alpha_hat_no_fee(params)
+    ahat = model.alpha_hat_no_fee(params)
     al = np.linspace(0.5 * ahat, 1.25 * ahat, 200)
-    nE = np.clip(m.n_no_fee(params, al), params.n1, 1)
-    BE = m.average_benefit(params, nE, al)
-    nS = np.clip(m.n_fee(params, al), params.n1, 1)
-    BOR = nS * m.average_benefit(params, nS, al) / nE
+    nE = np.clip(model.n_no_fee(params, al), params.n1, 1)
+    BE = model.average_benefit(params, nE, al)
+    nS = np.clip(model.n_fee(params, al), params.n1, 1)
+    BOR = nS * model.average_benefit(params, nS, al) / nE
     a1.plot(al, BE, color=NO_MIG, label="$B^E$ (no fee)")
     a1.plot(al, BOR, color=NO_MIG, ls="--", label=r"$B^*_{OR}=V^*/n^E$ (fee)")
     a1.axhline(0, color="black", lw=0.8)
@@ -270,12 +269,12 @@ def fig_s2(params: m.Params, ax=None):
     return fig
 
 
-def fig_s3(params: m.Params, ax=None):
+def fig_s3(params: model.Params, ax=None):
     """Supplementary: Prop. 2 (i), (ii): optimal migration and Delta G against alpha0 and c."""
-    m.solve_static(params)
+    model.solve_static(params)
     fig, axs = new_axes(ax, ncols=2, nrows=2, figsize=(6.6, 6.8))
     a_grid = np.linspace(0.05, 2.5, 26)
-    cmax = 1.3 * max(m.c_bar(params, "star"), 1.0) if params.spec != "uniform" else 3.0 * params.c
+    cmax = 1.3 * max(model.c_bar(params, "star"), 1.0) if params.spec != "uniform" else 3.0 * params.c
     c_grid = np.linspace(0.1, cmax, 26)
     for col, (grid, kw, lab, cur) in enumerate((
             (a_grid, "alpha0", r"initial heterogeneity $\alpha_0$", params.alpha),
@@ -284,7 +283,7 @@ def fig_s3(params: m.Params, ax=None):
             Ms, dGs, xs = [], [], []
             for v in grid:
                 try:
-                    mg = m.optimal_migration(params, regime, **{kw: v})
+                    mg = model.optimal_migration(params, regime, **{kw: v})
                 except ValueError:
                     continue
                 xs.append(v)
@@ -306,21 +305,21 @@ def fig_s3(params: m.Params, ax=None):
     return fig
 
 
-def fig_s4(params: m.Params, ax=None):
+def fig_s4(params: model.Params, ax=None):
     """Supplementary: Prop. 2(iii), (iv): bloc value with and without migration beyond alpha_hat^E."""
     fig, ax = new_axes(ax)
-    ahat = m.alpha_hat_no_fee(params)
+    ahat = model.alpha_hat_no_fee(params)
     grid = np.linspace(0.6 * ahat, 1.8 * ahat, 40)
     for regime, ls, sup in (("E", "-", "E"), ("star", "--", "*")):
         xs, G = [], []
         for a0 in grid:
             try:
-                G.append(m.optimal_migration(params, regime, alpha0=a0).G)
+                G.append(model.optimal_migration(params, regime, alpha0=a0).G)
                 xs.append(a0)
             except ValueError:
                 continue
         ax.plot(xs, G, color=MIG, ls=ls, label=rf"$\tilde G^{sup}$ (optimal migration)")
-        ax.plot(grid, m.value(params, regime, grid), color=NO_MIG, ls=ls, label=rf"$V^{sup}$ (no migration)")
+        ax.plot(grid, model.value(params, regime, grid), color=NO_MIG, ls=ls, label=rf"$V^{sup}$ (no migration)")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(ahat, color=COLORS["highlight"], lw=0.8)
     ax.annotate(r"$\hat\alpha^E$", (ahat, 0), xytext=(ahat + 0.03, 0.2), fontsize=9)
@@ -332,7 +331,7 @@ def fig_s4(params: m.Params, ax=None):
     return fig
 
 
-def fig_s5(params: m.Params, ax=None):
+def fig_s5(params: model.Params, ax=None):
     """Supplementary: Prop. 3: trade against migration, transfers (A) vs market access (B)."""
     # stacked, not side by side: at the book's column width a wide pair shrinks its type
     fig, axs = new_axes(ax, nrows=2, figsize=(6.4, 7.2))
@@ -354,7 +353,7 @@ def fig_s5(params: m.Params, ax=None):
     return fig
 
 
-_P = m.Params()  # the brief's defaults
+_P = model.Params()  # the brief's defaults
 _BLOC = ["N", "rho", "x", "gamma0", "gamma1", "alpha"]
 
 #: The chapter's figures: static version, caption values, explorers and live panels

@@ -16,7 +16,7 @@ from lib.contract import Explore, FigureSpec, figures
 from lib.figures import COLORS, new_axes, nice_ceil
 from lib.params import Control
 
-from . import model as m
+from . import model
 
 __all__ = ["PHI", "PHI_FIG3", "PHI0", "PHI1", "STAGE", "FIG1_EXTRAS", "FIG2_EXTRAS",
            "FIG3_EXTRAS", "FIG4_EXTRAS", "FIG5_EXTRAS", "FIGS3_EXTRAS", "PANEL_CONTROLS",
@@ -43,8 +43,8 @@ _LOWER = "average unit input ã (lower = more productive)"
 
 
 def _check_pair(phi0, phi1):
-    m.check_phi(phi0, "phi0")
-    m.check_phi(phi1, "phi1")
+    model.check_phi(phi0, "phi0")
+    model.check_phi(phi1, "phi1")
     if not phi1 > phi0:
         raise ValueError(f"phi1 = {phi1:g} must exceed phi0 = {phi0:g} (a trade opening)")
 
@@ -70,19 +70,19 @@ def _vline(ax, x, label, color, ls="-", text_y=0.97, **kw):
 # ---------------------------------------------------------------------------
 # Figure 1: the two adjustment paths
 # ---------------------------------------------------------------------------
-def fig_1(params: m.Params, *, phi: float = 0.5, ax=None):
+def fig_1(params: model.Params, *, phi: float = 0.5, ax=None):
     """Fig. 1: the two polar adjustment paths from autarky, annotated at ``phi``.
 
     Horizontal axis: speed of entry/exit; vertical: speed of relocation.  Over
     then up is the HFT route (section 3.1); up then over the relocation-first
     ('NEG') route (section 3.2).  Corners carry the model's numbers at ``phi``.
     """
-    phi = float(m.check_phi(phi))
+    phi = float(model.check_phi(phi))
     fig, ax = new_axes(ax, figsize=(6.5, 4.8), margins=dict(left=0.2, right=0.97, top=0.9))
-    h = m.hft(params, phi)
-    st = m.relocation_stage(params, phi)
-    rl = m.relocation_equilibrium(params, phi)
-    au = m.autarky(params)
+    h = model.hft(params, phi)
+    st = model.relocation_stage(params, phi)
+    rl = model.relocation_equilibrium(params, phi)
+    au = model.autarky(params)
     ax.set_xlim(-0.1, 1.22)
     ax.set_ylim(-0.1, 1.2)
     ax.grid(False)
@@ -103,7 +103,7 @@ def fig_1(params: m.Params, *, phi: float = 0.5, ax=None):
             f"entry/exit first (HFT)\ns_n = {float(h.sn):.3f} > s_E = {params.sE:g}\n"
             f"a_R = 0: nobody relocates",
             fontsize=8.5, ha="right", va="bottom", color=COLORS["north"], bbox=box)
-    phase = "XX" if phi < m.phi_P(params) else "DD"
+    phase = "XX" if phi < model.phi_P(params) else "DD"
     ax.text(0.07, 0.70,  # below the top-right box: both are wide at column width
             f"relocation first (NEG)\ns_n = s_E = {params.sE:g}, nʷ frozen\n"
             f"a_X = {float(st.aX):.3f} from (18)\na_R = {float(st.aR):.3f} ({phase} phase)",
@@ -138,7 +138,7 @@ def _h_curve(ax, params, top, label="a^(κ+1−σ), rescaled: the term weighted"
     ax.plot(a, top * a ** params.c, color=COLORS["neutral"], lw=1.3, label=label)
 
 
-def fig_2(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
+def fig_2(params: model.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
     """Fig. 2: HFT productivity as a reweighting of a fixed curve, before and after an opening.
 
     Step functions: the sales weights ``W_X`` on ``[0, a_X]`` and ``W_D`` on
@@ -148,12 +148,12 @@ def fig_2(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
     _check_pair(phi0, phi1)
     fig, ax = new_axes(ax)
     col = COLORS["north"]
-    e0, e1 = m.hft(params, phi0), m.hft(params, phi1)
+    e0, e1 = model.hft(params, phi0), model.hft(params, phi1)
     for e, ph, ls, lab in [(e0, phi0, "-", "pre"), (e1, phi1, "--", "post")]:
-        WX, WD = m.hft_weights(params, ph)
+        WX, WD = model.hft_weights(params, ph)
         _step(ax, [(0.0, float(e.aX), WX), (float(e.aX), float(e.aD), WD)], ls, col,
               f"Weights ({lab}), φ = {ph:g}")
-    top = max(m.hft_weights(params, phi1)[0], m.hft_weights(params, phi0)[0])
+    top = max(model.hft_weights(params, phi1)[0], model.hft_weights(params, phi0)[0])
     _h_curve(ax, params, 1.1 * top)
     ax.set_ylim(0, nice_ceil(1.25 * top))
     ax.set_xlim(0, 1)
@@ -163,8 +163,8 @@ def fig_2(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
     _vline(ax, float(e1.aD), "$a_D'$", col, ls="--", text_y=0.90)
     ax.set_xlabel("unit input coefficient a (firm's marginal cost; a₀ = 1)")
     ax.set_ylabel("sales weight W(a)")
-    a0 = m.productivity(params, phi0, "north", "hft")
-    a1 = m.productivity(params, phi1, "north", "hft")
+    a0 = model.productivity(params, phi0, "north", "hft")
+    a1 = model.productivity(params, phi1, "north", "hft")
     ax.legend(loc="upper right", bbox_to_anchor=(0.99, 0.86))
     _title(ax, f"North (big), HFT: ã falls from {a0:.4f} to {a1:.4f}")
     _lean(ax)
@@ -174,24 +174,24 @@ def fig_2(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
 # ---------------------------------------------------------------------------
 # Figure 3: relocation gains
 # ---------------------------------------------------------------------------
-def fig_3(params: m.Params, *, phi: float = 0.3, ax=None):
+def fig_3(params: model.Params, *, phi: float = 0.3, ax=None):
     """Fig. 3: incipient gains from moving North, ``v_X`` (13) and ``v_D`` (14), in units of ``f``.
 
     Computed in the pre-relocation trade state (autarky firms, optimal export
     cut-offs, nobody moved).  The curves meet at the South's export cut-off ``a_X``.
     """
-    phi = float(m.check_phi(phi, "phi"))
+    phi = float(model.check_phi(phi, "phi"))
     if phi <= 0:
         raise ValueError("phi must be positive: with phi = 0 there is no trade and no gain from moving")
     fig, ax = new_axes(ax)
-    st = m.pre_relocation(params, phi)
+    st = model.pre_relocation(params, phi)
     aD = st.aD
     aXS = float(st.xS) * aD
     ax_lo = aXS * 1e-3
     aX_grid = np.geomspace(ax_lo, aXS, 200)
     aD_grid = np.linspace(aXS, aD, 100)
-    vX, _ = m.relocation_gains(params, phi, aX_grid)
-    _, vD = m.relocation_gains(params, phi, aD_grid)
+    vX, _ = model.relocation_gains(params, phi, aX_grid)
+    _, vD = model.relocation_gains(params, phi, aD_grid)
     v_touch = float(vX[-1])
     ax.plot(aX_grid, vX, color=COLORS["north"], label="v_X: exporters (13)")
     ax.plot(aD_grid, vD, color=COLORS["south"], label="v_D: non-exporters (14)")
@@ -214,7 +214,7 @@ def fig_3(params: m.Params, *, phi: float = 0.3, ax=None):
 # ---------------------------------------------------------------------------
 # Figure 4: where firms of each efficiency produce
 # ---------------------------------------------------------------------------
-def fig_4(params: m.Params, *, phi: float = 0.5, stage: str = "final", ax=None):
+def fig_4(params: model.Params, *, phi: float = 0.5, stage: str = "final", ax=None):
     """Fig. 4: densities of active firms over ``a``, North above and South below the axis.
 
     ``stage="final"``: the relocation-then-entry equilibrium; ``"relocation
@@ -223,8 +223,8 @@ def fig_4(params: m.Params, *, phi: float = 0.5, stage: str = "final", ax=None):
     """
     if stage not in STAGE.options:
         raise ValueError(f"stage must be one of {STAGE.options}, got {stage!r}")
-    phi = float(m.check_phi(phi))
-    e = m.equilibrium(params, phi, "relocation" if stage == "final" else "stage")
+    phi = float(model.check_phi(phi))
+    e = model.equilibrium(params, phi, "relocation" if stage == "final" else "stage")
     fig, ax = new_axes(ax)
     s, kap = params.sE, params.kappa
     aD, aX, aR, nw = float(e.aD), float(e.aX), float(e.aR), float(e.nw)
@@ -262,7 +262,7 @@ def fig_4(params: m.Params, *, phi: float = 0.5, stage: str = "final", ax=None):
     ax.set_xlabel("unit input coefficient a")
     ax.set_ylabel("density of active firms (South mirrored)")
     what = "relocation then entry/exit" if stage == "final" else "relocation stage, no entry/exit yet"
-    _title(ax, f"Where firms produce: {what}, φ = {phi:g} ({m.phase(params, phi)} phase)")
+    _title(ax, f"Where firms produce: {what}, φ = {phi:g} ({model.phase(params, phi)} phase)")
     _lean(ax)
     return fig
 
@@ -271,7 +271,7 @@ def fig_4(params: m.Params, *, phi: float = 0.5, stage: str = "final", ax=None):
 # Figure 5: productivity with relocation, North and South
 # ---------------------------------------------------------------------------
 def _weights(params, phi, nation):
-    pieces = m.productivity_pieces(params, phi, nation)
+    pieces = model.productivity_pieces(params, phi, nation)
     if not pieces:
         return []
     Z = sum(mm * (hi ** params.c - lo ** params.c) / params.c for lo, hi, mm in pieces)
@@ -290,7 +290,7 @@ def _step_pieces(ax, pieces, ls, color, label):
     ax.plot(xs, ys, ls=ls, color=color, label=label)
 
 
-def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
+def fig_5(params: model.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
     """Fig. 5: sales weights with free relocation, North (top) and South (bottom).
 
     Like Fig. 2, but over the firms *located* in each nation in the
@@ -303,7 +303,7 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
     # stacked, not side by side: at the book's column width a wide pair shrinks its type
     fig, axes = new_axes(ax, nrows=2, figsize=(6.4, 7.6),
                          margins=dict(left=0.11, right=0.97, bottom=0.07, top=0.93, hspace=0.42))
-    e0, e1 = m.relocation_equilibrium(params, phi0), m.relocation_equilibrium(params, phi1)
+    e0, e1 = model.relocation_equilibrium(params, phi0), model.relocation_equilibrium(params, phi1)
     for axis, nation, col, name in [(axes[0], "north", COLORS["north"], "North (big)"),
                                     (axes[1], "south", COLORS["south"], "South (small)")]:
         tops = []
@@ -319,8 +319,8 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
             for x, lab in [(float(e.aR), "a_R"), (float(e.aX), "a_X"), (float(e.aD), "a_D")]:
                 _vline(axis, x, f"${lab}{prime}$", COLORS["neutral"], ls=ls, text_y=ty)
         axis.set_xlabel("unit input coefficient a")
-        a_pre = m.productivity(params, phi0, nation)
-        a_post = m.productivity(params, phi1, nation)
+        a_pre = model.productivity(params, phi0, nation)
+        a_post = model.productivity(params, phi1, nation)
         if np.isnan(a_post):
             _title(axis, f"{name}: no firms left at φ₁")
         else:
@@ -331,10 +331,10 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
         axis.set_ylabel("sales weight W(a)")
     # one legend for both panels; the phase in its title rather than a suptitle (a figure-level
     # text would make a live figure re-render every frame, see lib.live)
-    ph = "both in the XX phase" if phi1 < m.phi_P(params) else (
-        "φ₁ in the DD phase" if phi1 < m.phi_S(params) else "φ₁ beyond φ_S")
+    ph = "both in the XX phase" if phi1 < model.phi_P(params) else (
+        "φ₁ in the DD phase" if phi1 < model.phi_S(params) else "φ₁ beyond φ_S")
     axes[0].legend(loc="upper right", bbox_to_anchor=(0.99, 0.86), fontsize=8.5,
-                   title=f"{ph} (φ_P = {m.phi_P(params):.3f})", title_fontsize=8.5)
+                   title=f"{ph} (φ_P = {model.phi_P(params):.3f})", title_fontsize=8.5)
     return fig
 
 
@@ -342,7 +342,7 @@ def fig_5(params: m.Params, *, phi0: float = 0.4, phi1: float = 0.55, ax=None):
 # Supplementary figures
 # ---------------------------------------------------------------------------
 def _regimes(ax, params, label=True):
-    pP, pS = m.phi_P(params), m.phi_S(params)
+    pP, pS = model.phi_P(params), model.phi_S(params)
     ax.axvspan(pS, 1, color=COLORS["shade"], alpha=0.35, lw=0)
     for x, lab in [(pP, "$\\phi_P$"), (pS, "$\\phi_S$")]:
         ax.axvline(x, color=COLORS["neutral"], lw=1, ls="--")
@@ -357,16 +357,16 @@ def _regimes(ax, params, label=True):
 
 def _phi_grid(params, n=600):
     g = np.linspace(0, 0.995, n)
-    return np.unique(np.concatenate([g, [m.phi_P(params), m.phi_S(params)]]))
+    return np.unique(np.concatenate([g, [model.phi_P(params), model.phi_S(params)]]))
 
 
-def fig_s1(params: m.Params, *, ax=None):
+def fig_s1(params: model.Params, *, ax=None):
     """S1: cut-offs ``a_D, a_X, a_R`` and the North's share of firms ``s_n`` against ``phi``."""
     fig, (a1, a2) = new_axes(ax, nrows=2, figsize=(6.4, 7.6),
                              margins=dict(left=0.11, right=0.97, bottom=0.07, top=0.93, hspace=0.42))
     phi = _phi_grid(params)
-    e = m.relocation_equilibrium(params, phi)
-    h = m.hft(params, phi)
+    e = model.relocation_equilibrium(params, phi)
+    h = model.hft(params, phi)
     a1.plot(phi, e.aD, color=COLORS["north"], label="$a_D$ (9)/(22)")
     a1.plot(phi, e.aX, color=COLORS["world"], label="$a_X$")
     a1.plot(phi, e.aR, color=COLORS["south"], label="$a_R$ (17)/(20)")
@@ -389,13 +389,13 @@ def fig_s1(params: m.Params, *, ax=None):
     return fig
 
 
-def fig_s2(params: m.Params, *, ax=None):
+def fig_s2(params: model.Params, *, ax=None):
     """S2: average productivity (``atilde``) in the North and South with relocation, and under HFT."""
     fig, ax = new_axes(ax)
     phi = _phi_grid(params)
-    ax.plot(phi, m.productivity(params, phi, "north"), color=COLORS["north"], label="North, relocation")
-    ax.plot(phi, m.productivity(params, phi, "south"), color=COLORS["south"], label="South, relocation")
-    ax.plot(phi, m.productivity(params, phi, "north", "hft"), color=COLORS["world"], ls="--",
+    ax.plot(phi, model.productivity(params, phi, "north"), color=COLORS["north"], label="North, relocation")
+    ax.plot(phi, model.productivity(params, phi, "south"), color=COLORS["south"], label="South, relocation")
+    ax.plot(phi, model.productivity(params, phi, "north", "hft"), color=COLORS["world"], ls="--",
             label="HFT (both nations)")
     ax.set_xlim(0, 1)
     ax.set_xlabel("freeness of trade φ")
@@ -406,15 +406,15 @@ def fig_s2(params: m.Params, *, ax=None):
     return fig
 
 
-def fig_s3(params: m.Params, *, phi: float = 0.5, ax=None):
+def fig_s3(params: model.Params, *, phi: float = 0.5, ax=None):
     """S3: South welfare against ``phi`` (both polar cases) and the conjectural metric (26) at ``phi``."""
-    phi_now = float(m.check_phi(phi))
+    phi_now = float(model.check_phi(phi))
     fig, (a1, a2) = new_axes(ax, nrows=2, figsize=(6.4, 7.6),
                              margins=dict(left=0.12, right=0.97, bottom=0.07, top=0.93, hspace=0.42))
     grid = _phi_grid(params)
-    a1.plot(grid, m.south_welfare(params, grid, "relocation"), color=COLORS["south"], lw=3,
+    a1.plot(grid, model.south_welfare(params, grid, "relocation"), color=COLORS["south"], lw=3,
             alpha=0.6, label="relocation then entry")
-    a1.plot(grid, m.south_welfare(params, grid, "hft"), color=COLORS["north"], ls="--",
+    a1.plot(grid, model.south_welfare(params, grid, "hft"), color=COLORS["north"], ls="--",
             label="HFT (no relocation)")
     a1.set_xlim(0, 1)
     a1.set_xlabel("freeness of trade φ")
@@ -422,10 +422,10 @@ def fig_s3(params: m.Params, *, phi: float = 0.5, ax=None):
     _regimes(a1, params)
     a1.legend(loc="upper left")
     _title(a1, "Result 6: South welfare rises with φ")
-    if phi_now < m.phi_S(params):
-        sn_hi = float(m.hft(params, phi_now).sn)
+    if phi_now < model.phi_S(params):
+        sn_hi = float(model.hft(params, phi_now).sn)
         sn = np.linspace(params.sE, sn_hi, 50)
-        a2.plot(sn, np.log(m.welfare_metric(params, phi_now, sn)) / params.kappa,
+        a2.plot(sn, np.log(model.welfare_metric(params, phi_now, sn)) / params.kappa,
                 color=COLORS["highlight"])
         a2.axhline(0, color="black", lw=0.8)
         a2.set_xlabel("North's share of firms $s_n$ with relocation")
@@ -439,7 +439,7 @@ def fig_s3(params: m.Params, *, phi: float = 0.5, ax=None):
 
 _PHI_GRID = np.round(np.linspace(0.05, 0.95, 19), 2)
 _PHI1_GRID = np.round(np.linspace(0.45, 0.95, 11), 2)
-_P = m.Params()  # the chapter's parameters (the brief's set A)
+_P = model.Params()  # the chapter's parameters (the brief's set A)
 #: The caption's name of each running variable.
 CAPTION = {"phi": "φ", "phi0": "φ₀", "phi1": "φ₁"}
 
