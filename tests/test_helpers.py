@@ -172,6 +172,55 @@ def test_panel_shows_message_and_resets():
     assert box.message.value == ""
 
 
+class _Loop:
+    """A kernel's event loop, driven by hand: timers and callbacks run when the test says."""
+
+    def __init__(self):
+        self.timers, self.soon = [], []
+
+    def call_later(self, delay, fn):
+        self.timers.append((delay, fn))
+
+    def add_callback(self, fn):
+        self.soon.append(fn)
+
+    def run(self):
+        timers, self.timers = self.timers, []
+        for _, fn in timers:
+            fn()
+            while self.soon:
+                self.soon.pop(0)()
+
+
+def test_panel_in_a_kernel_draws_at_once_and_bounds_sliders_after_a_pause(monkeypatch):
+    # issue #11 item 4: a value is drawn inside the kernel's message handler (the front end then
+    # merges a drag's later values); the sliders are re-bounded only after a pause, and a newer
+    # value stops the re-bounding of an older one; values shown before come from memory
+    loop = _Loop()
+    monkeypatch.setattr(controls, "_kernel_loop", lambda: loop)
+    box = controls.panel(draw, Toy(), extras={"phi": PHI})
+    first = bytes(box.image.value)
+    assert box.controls["a"].max == 3.0 and len(loop.timers) == 1  # not bounded yet
+    assert loop.timers[0][0] == controls.REBOUND_DELAY
+    loop.run()
+    assert box.controls["a"].max == 2.5  # bounded by the model once the kernel is free
+    box.controls["phi"].value = 0.9
+    moved = bytes(box.image.value)
+    assert moved != first and len(loop.timers) == 1  # drawn at once, not deferred
+    box.controls["a"].max = 3.0  # as if the re-bounding were still to come
+    box.controls["phi"].value = 0.8  # a newer value before the pause: the older chain stops
+    older, newer = loop.timers
+    older[1]()
+    assert not loop.soon and box.controls["a"].max == 3.0
+    loop.timers = [newer]
+    loop.run()
+    assert box.controls["a"].max == 2.5
+    box.controls["phi"].value = 0.9  # back to a value shown before: the same picture
+    assert bytes(box.image.value) == moved
+    box.reset.click()
+    assert bytes(box.image.value) == first and box.controls["phi"].value == 0.5
+
+
 def test_panel_unknown_control_is_an_error():
     with pytest.raises(KeyError):
         controls.panel(draw, Toy(), controls=["nope"])
