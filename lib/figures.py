@@ -268,12 +268,74 @@ class _Text:
         return self.text
 
 
+#: The text/plain form of every value glued in this kernel, by key (what :func:`glued` reads).
+_GLUED: dict[str, str] = {}
+
+
+def _plain_text(value) -> str:
+    """``value``'s text/plain form, as IPython formats it (what myst-nb's glue stores)."""
+    try:
+        from IPython import get_ipython
+        from IPython.lib.pretty import pretty
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return repr(value)
+    ip = get_ipython()
+    if ip is not None:
+        return ip.display_formatter.formatters["text/plain"](value)
+    return pretty(value)
+
+
+def format_plain_text(text: str, spec: str = "") -> str:
+    """The text ``{glue:text}`key:spec``` prints for a glued text/plain ``text`` (myst-nb 1.4's rule).
+
+    >>> format_plain_text("0.123456789", ".4f"), format_plain_text("40,000 points")
+    ('0.1235', '40,000 points')
+    """
+    from ast import literal_eval
+
+    spec = spec or "s"
+    try:  # as myst-nb: a literal is read (quotes go), anything else stays text
+        value = literal_eval(text)
+    except (SyntaxError, ValueError):
+        value = text
+    kind = spec[-1]
+    if kind == "s":
+        value = str(value)
+    elif kind in "bcdoxX":
+        value = int(value)
+    elif kind in "eEfFgGn%":
+        value = float(value)
+    return format(value, spec)
+
+
+def glued(key: str, spec: str = "") -> _Text:
+    """The text a glued value shows in the prose: ``{eval}`glued("key")``` in a chapter's Markdown.
+
+    In JupyterLab (jupyterlab-myst evaluates ``{eval}`` roles when Run All reaches the Markdown
+    cell) this returns exactly what the book prints for ``{glue:text}`key:spec``` (the book's
+    extension ``_ext/book_glued.py`` turns the role into that glue role), so the notebook and the
+    book read the same.  ``spec`` is a format specification (``".4f"``) as after glue:text's colon.
+
+    Raises
+    ------
+    KeyError
+        Nothing is glued under ``key`` in this kernel yet (its cell has not run).
+    """
+    if key not in _GLUED:
+        raise KeyError(f"nothing is glued under {key!r} yet: run the cell that glues it "
+                       "(Run → Run All Cells)")
+    return _Text(format_plain_text(_GLUED[key], spec))
+
+
 def glue(name: str, value, display: bool = True) -> None:
     """``myst_nb.glue`` where myst-nb is installed (the book build); otherwise only shows ``value``.
 
     Binder installs the model stack, not the book toolchain: there a chapter's glued numbers
-    are simply displayed (or nothing, with ``display=False``).
+    are simply displayed (or nothing, with ``display=False``).  Either way a value that is not a
+    figure is remembered for :func:`glued`.
     """
+    if not isinstance(value, matplotlib.figure.Figure):
+        _GLUED[name] = _plain_text(value)
     try:
         from myst_nb import glue as _glue
     except ImportError:

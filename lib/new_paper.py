@@ -192,6 +192,7 @@ def _notebook(paper: Paper) -> str:
                              f"{{citation}}`{paper.short}`, *{paper.title}*. TODO: what the paper "
                              "asks and what this chapter rebuilds."),
         v4.new_code_cell(f"from lib import chapter\nfrom lib import {paper.package} as paper\n"
+                         "from lib.figures import glued  # the Markdown's {eval}`glued(...)` values\n"
                          "from lib.registry import show\nfrom lib.tables import results_table\n\n"
                          "P = paper.Params()  # TODO: where the defaults come from"),
         v4.new_markdown_cell("## What this chapter rebuilds"),
@@ -200,7 +201,7 @@ def _notebook(paper: Paper) -> str:
         v4.new_markdown_cell(
             f"TODO: what Figure 1 shows.\n\n```{{glue:figure}} {label}\n:name: {label}\n"
             ":alt: TODO: describe what the reader sees\n\n"
-            f"Rebuilds {paper.short}'s **Figure 1** at {{glue:text}}`{label}-params`.\n"
+            f"Rebuilds {paper.short}'s **Figure 1** at {{eval}}`glued(\"{label}-params\")`.\n"
             f"Download: [SVG](../_static/figures/{label}.svg), [PNG](../_static/figures/{label}.png).\n"
             "```"),
         v4.new_code_cell(f'chapter.figure("{label}")'),

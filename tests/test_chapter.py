@@ -84,3 +84,57 @@ def test_live_panel_in_a_kernel(monkeypatch):
     plt.close(box.live.fig)
     with pytest.raises(ValueError, match="no live panel"):
         chapter.live_panel(next(k for k, s in SPECS.items() if not s.live))
+
+
+# --- glued values in the prose: {eval}`glued("key")` (_ext/book_glued.py) ----------------------
+
+def _glued_ext():
+    import importlib.util
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("book_glued", ROOT / "_ext" / "book_glued.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_chapters_show_glued_values_with_eval_glued_only():
+    """No ``{glue:text}`` (JupyterLab shows its bare key); every ``{eval}`` is a ``glued(...)`` call
+    the book turns into ``{glue:text}``, and its key is glued by a code cell above it (Run All
+    evaluates a Markdown cell's roles when it reaches the cell)."""
+    ext = _glued_ext()
+    for path in sorted(CHAPTERS.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        code_so_far = ""
+        for i, c in enumerate(nb.cells):
+            if c.cell_type == "code":
+                code_so_far += c.source
+                continue
+            assert "{glue:text}" not in c.source, f"{path.name} cell {i}: use {{eval}}`glued(\"key\")`"
+            for expr in re.findall(r"\{eval\}`([^`]*)`", c.source):
+                assert ext.glue_text(expr) is not None, f"{path.name} cell {i}: {{eval}}`{expr}`"
+            if "{eval}`glued(" in c.source:
+                assert "import glued" in code_so_far or "glued  #" in code_so_far, \
+                    f"{path.name} cell {i}: no code cell above imports glued"
+
+
+def test_glued_prints_what_glue_text_prints():
+    from myst_nb.core.variables import format_plain_text as myst_format
+
+    from lib import figures
+
+    cases = [("0.666666666667", ".4f"), ("0.666666666667", ""), ("'a text'", ""), ("40,000 points", ""),
+             ("3", "d"), ("0.5", ".1%"), ("holds in 100.0 % of the space", "")]
+    for text, spec in cases:
+        assert figures.format_plain_text(text, spec) == myst_format(text, spec or "s"), (text, spec)
+    figures.glue("test-glued-number", 2 / 3, display=False)
+    figures.glue("test-glued-text", figures._Text("holds"), display=False)
+    assert repr(figures.glued("test-glued-number", ".4f")) == "0.6667"
+    assert repr(figures.glued("test-glued-text")) == "holds"
+    with pytest.raises(KeyError, match="nothing is glued under 'test-no-such-key'"):
+        figures.glued("test-no-such-key")
+    ext = _glued_ext()
+    assert ext.glue_text('glued("bo-phiP", ".4f")') == "bo-phiP:.4f"
+    assert ext.glue_text("glued('fig-bo-1-params')") == "fig-bo-1-params"
+    assert ext.glue_text("glued(key)") is None and ext.glue_text("1 + 1") is None

@@ -375,8 +375,12 @@ _RENDERED = """() => {
     const q = s => cells.flatMap(c => Array.from(c.querySelectorAll(s)));
     return {text: cells.map(c => c.innerText).join('\\n'), math: q('.katex').length,
             mathErrors: q('.katex-error').map(e => e.textContent.slice(0, 80)),
-            admonitions: q('aside.myst-admonition').length};
+            admonitions: q('aside.myst-admonition').length,
+            evalErrors: q('[data-mime-type="application/vnd.jupyter.stderr"]')
+                .map(e => e.textContent.slice(0, 120))};
 }"""
+#: A glued value in a chapter's Markdown: ``{eval}`glued("key")``` or ``glued("key", ".4f")``.
+GLUED_KEY = re.compile(r"""\{eval\}`glued\(["']([^"']+)["']""")
 _ADMONITION = re.compile(r"^(?:`{3,}|:{3,})\{(?:admonition|note|important|tip|hint|warning|caution|"
                          r"attention|danger|error|seealso)\}", re.M)
 
@@ -385,13 +389,23 @@ def _markup_problems(page, stem):
     """What a reader of the chapter in JupyterLab would see as raw markup, in words (``[]``: none).
 
     Raw role or directive text, a bare BibTeX key of ``references.bib`` (what jupyterlab-myst
-    shows for ``{cite:t}`key```), raw TeX between dollars, math that KaTeX could not typeset, and
-    fewer admonition boxes than the chapter's Markdown declares.
+    shows for ``{cite:t}`key```), a bare glue key (what it shows for ``{glue:text}`key```: the
+    chapters write ``{eval}`glued("key")```, _ext/book_glued.py), an ``{eval}`` role left
+    unevaluated or evaluated to an error, raw TeX between dollars, math that KaTeX could not
+    typeset, and fewer admonition boxes than the chapter's Markdown declares.
     """
     from pybtex.database import parse_file
 
     nb = nbformat.read(CHAPTERS / f"{stem}.ipynb", as_version=4)
     source = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    if GLUED_KEY.search(source):  # Run All has queued their evaluation behind the code cells
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            page.wait_for_function("() => !Array.from(document.querySelectorAll('.jp-MarkdownCell'))"
+                                   ".some(c => /\\bglued\\(/.test(c.innerText))", timeout=30_000)
+        except PlaywrightTimeout:
+            pass  # reported below as unevaluated
     seen = page.evaluate(_RENDERED)
     text, out = seen["text"], []
     out += [f"raw role {m!r}" for m in sorted(set(re.findall(r"\{[a-z][\w:-]*\}`", text)))]
@@ -399,6 +413,12 @@ def _markup_problems(page, stem):
                                                                     text, re.M)))]
     keys = parse_file(ROOT / "references.bib").entries
     out += [f"bare BibTeX key {k!r}" for k in keys if re.search(rf"(?<![\w-]){k}(?![\w-])", text)]
+    out += [f"raw glue markup {m!r}" for m in sorted(set(re.findall(r"\{(?:glue|eval)\b[^}]*\}", text)))]
+    glue_keys = set(re.findall(r"\{glue:text\}`([^`:]+)", source)) | set(GLUED_KEY.findall(source))
+    out += [f"bare glue key {k!r}" for k in sorted(glue_keys)
+            if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", text)]
+    out += [f"unevaluated {m!r}" for m in sorted(set(re.findall(r"\bglued\([^)]*\)", text)))]
+    out += [f"{{eval}} error: {e!r}" for e in seen["evalErrors"]]
     out += [f"raw TeX {m!r}" for m in re.findall(r"\$[^$\n]*[\\^_][^$\n]*\$", text)]
     out += [f"math not typeset: {e!r}" for e in seen["mathErrors"]]
     if re.search(r"(?<!\\)\$", source) and seen["math"] == 0:
@@ -626,9 +646,16 @@ def test_live_panels_in_notebook7(chromium, server, stem):
 @pytest.mark.parametrize("stem", sorted(p.stem for p in CHAPTERS.glob("*.ipynb")
                                          if p.stem not in CHAPTER_STEMS))
 def test_chapters_without_panels_read_well_in_jupyterlab(chromium, server, stem):
-    """The chapters without live panels, opened (their Markdown renders without running them)."""
+    """The chapters without live panels, opened (their Markdown renders without running them).
+
+    A chapter whose Markdown shows glued values (``{eval}`glued(...)```) is run first: Run All
+    evaluates those roles (before, jupyterlab-myst shows each expression as code).
+    """
     context, page, _ = _open(chromium, server, stem, "lab")
     try:
+        nb = nbformat.read(CHAPTERS / f"{stem}.ipynb", as_version=4)
+        if any(GLUED_KEY.search(c.source) for c in nb.cells if c.cell_type == "markdown"):
+            _run_all(page, server, sum(c.cell_type == "code" for c in nb.cells))
         page.wait_for_function("() => document.querySelectorAll('.jp-MarkdownCell .jp-RenderedMarkdown,"
                                " .jp-MarkdownCell .myst').length > 0", timeout=60_000)
         page.wait_for_timeout(1500)
