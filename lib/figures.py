@@ -318,11 +318,11 @@ def glued(key: str, spec: str = "") -> _Text:
 
     Raises
     ------
-    KeyError
+    ValueError
         Nothing is glued under ``key`` in this kernel yet (its cell has not run).
     """
-    if key not in _GLUED:
-        raise KeyError(f"nothing is glued under {key!r} yet: run the cell that glues it "
+    if not isinstance(key, str) or key not in _GLUED:
+        raise ValueError(f"nothing is glued under {key!r} yet: run the cell that glues it "
                        "(Run → Run All Cells)")
     return _Text(format_plain_text(_GLUED[key], spec))
 

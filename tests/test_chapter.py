@@ -132,7 +132,7 @@ def test_glued_prints_what_glue_text_prints():
     figures.glue("test-glued-text", figures._Text("holds"), display=False)
     assert repr(figures.glued("test-glued-number", ".4f")) == "0.6667"
     assert repr(figures.glued("test-glued-text")) == "holds"
-    with pytest.raises(KeyError, match="nothing is glued under 'test-no-such-key'"):
+    with pytest.raises(ValueError, match="nothing is glued under 'test-no-such-key'"):
         figures.glued("test-no-such-key")
     ext = _glued_ext()
     assert ext.glue_text('glued("bo-phiP", ".4f")') == "bo-phiP:.4f"
