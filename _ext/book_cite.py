@@ -10,6 +10,12 @@
   ``<label>.json`` that :func:`lib.figures.publish` saved; a figure without one is a warning.
 * **figures.json.** At the end of an HTML build, ``<outdir>/figures.json``: one record per
   figure (:func:`lib.citation.figures_index`), with the SHA-256 of the files served.
+* **The figure directive.** A chapter shows a numbered figure with MyST's ``{figure}`` of the
+  exported SVG (``../_static/figures/<label>.svg``, written by :func:`lib.figures.publish` when
+  the notebook runs) and ``:enumerator: <number>``, the option with which jupyterlab-myst shows
+  the book's number ("Figure BO-1") in JupyterLab.  Sphinx's figure directive does not know that
+  option: :class:`BookFigure` accepts it and checks it against the label (a mismatch is a
+  warning, so a ``-W`` build fails); the number on the page comes from the label, as above.
 * **Footer.** Every page's footer names the version, the commit and the licences
   (:func:`lib.book.footer_html`).
 """
@@ -22,6 +28,8 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.directives.patches import Figure as _SphinxFigure
 from sphinx.util import logging
 
 from lib import book, citation, registry
@@ -39,6 +47,25 @@ def _is_book_label(label: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+class BookFigure(_SphinxFigure):
+    """Sphinx's ``figure`` directive, also taking MyST's ``:enumerator:`` (see the module docstring)."""
+
+    option_spec = {**_SphinxFigure.option_spec, "enumerator": directives.unchanged_required}
+
+    def run(self):
+        enumerator = self.options.pop("enumerator", None)
+        if enumerator is not None:
+            name = self.options.get("name", "")
+            expected = registry.figure_number(name) if _is_book_label(name) else None
+            if enumerator != expected:
+                env = self.state.document.settings.env
+                logger.warning("figure %r has ':enumerator: %s', but its number is %s: write "
+                               "':enumerator: %s' (lib.registry.figure_number of its :name:)",
+                               name, enumerator, expected, expected,
+                               location=(env.docname, self.lineno))
+        return super().run()
 
 
 def _config_inited(app, config):
@@ -142,6 +169,7 @@ def _write_index(app, exception):
 
 
 def setup(app):
+    app.add_directive("figure", BookFigure, override=True)
     app.connect("config-inited", _config_inited, priority=900)
     app.connect("doctree-read", _doctree_read)
     app.connect("env-purge-doc", _purge)

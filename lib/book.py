@@ -62,8 +62,7 @@ EXPORT_DIR_ENV = "BOOK_FIGURES_DIR"
 
 
 #: Set (to ``1``) while the book's static pages are built (by the ``book_html`` extension, inherited
-#: by the kernels that execute the chapters): live panels then show a pointer to the launch button,
-#: and :func:`lib.figures.publish` leaves the figure to the page's ``{glue:figure}``.
+#: by the kernels that execute the chapters): live panels then show a pointer to the launch button.
 STATIC_ENV = "TRADE_BOOK_STATIC"
 
 

@@ -1,15 +1,16 @@
 """One call per figure in a chapter: the numbered static figure, its explorers and its live panel.
 
-A chapter shows a figure with a Markdown cell (the prose and the ``{glue:figure}`` directive with
-the caption, which MyST must read as Markdown) and one code cell::
+A chapter shows a figure with a Markdown cell (the prose and MyST's ``{figure}`` directive of the
+exported ``../_static/figures/<label>.svg`` with its caption, which MyST must read as Markdown:
+the numbered figure in the book and in JupyterLab alike, :mod:`lib.figures`) and one code cell::
 
     chapter.figure("fig-bo-1")
 
 which reads the figure's :class:`lib.contract.FigureSpec` (declared in the paper's
 ``figures.py``) and
 
-1. draws the numbered figure at the declared parameters and exports and glues it
-   (:func:`lib.figures.publish`: SVG + PNG, the figure and its ``<label>-params`` caption text);
+1. draws the numbered figure at the declared parameters, exports it and glues its caption text
+   (:func:`lib.figures.publish`: SVG + PNG, ``<label>-params``);
 2. shows its kernel-free explorers (:func:`lib.explorer.explorer`, frames computed while the book
    is built);
 3. shows its live panel (:class:`lib.controls.LivePanel`) when the notebook runs in Jupyter or
@@ -17,8 +18,10 @@ which reads the figure's :class:`lib.contract.FigureSpec` (declared in the paper
    Sphinx extension ``_ext/book_html.py``) it shows one line saying how to get the live version
    instead, so the static pages carry no widget.
 
-Glue keys are read from the whole executed notebook, so the ``{glue:figure}`` cell may come
-before the call that glues it.
+The ``{figure}`` cell comes before the call that exports the file and glues its caption text:
+the book reads glue keys from the whole executed notebook and finds the file once the notebook
+has run, and in JupyterLab Run All evaluates the caption's ``{eval}`` and draws the picture after
+the code cells have run.
 """
 
 from __future__ import annotations

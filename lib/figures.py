@@ -7,12 +7,14 @@ publishes a replicated figure with :func:`publish`, which
 * exports it as ``<label>.svg`` and ``<label>.png`` into ``_static/figures/``
   at the book's root (Jupyter Book copies ``_static`` into the built site, so
   the files are served at ``<book>/_static/figures/<label>.svg``), and
-* glues it under ``label`` for a ``{glue:figure}`` directive, together with a
-  short text ``<label>-params`` listing the parameter values drawn, and
-* shows it under the cell when the notebook runs in Jupyter (a Binder reader's notebook starts
-  empty, and the ``{glue:figure}`` below it is only rendered by the book build).  In the book
-  build the figure is shown by the directive alone, not twice: the book's Sphinx extension sets
-  ``TRADE_BOOK_STATIC`` for the kernels that execute the chapters (:mod:`lib.chapter`).
+* glues a short text ``<label>-params`` listing the parameter values drawn, for the
+  caption (``{eval}`glued("<label>-params")```, :func:`glued`).
+
+The chapter shows the figure with MyST's ``{figure}`` directive of the exported SVG,
+``../_static/figures/<label>.svg`` (with ``:name: <label>`` and ``:enumerator: <number>``): the
+same Markdown is the numbered, captioned figure in the book and in JupyterLab or Notebook 7
+(jupyterlab-myst), and the picture a reader sees is the file a citer downloads.  So
+:func:`publish` displays nothing: the directive shows the figure, once.
 """
 
 from __future__ import annotations
@@ -357,16 +359,15 @@ def _show(obj) -> None:
 
 def publish(fig, label: str, params=None, extra: Mapping | None = None, names=None,
             folder=None, close: bool = True, parameters_text: str | None = None):
-    """Export ``fig`` (SVG + PNG), record how to cite and redraw it, glue it for ``{glue:figure}``, show it.
+    """Export ``fig`` (SVG + PNG), record how to cite and redraw it, glue its parameter text.
 
-    Glues two keys: ``label`` (the figure) and ``<label>-params`` (the
-    parameter values as text, for the caption via ``{glue:text}``).  Saves
-    ``<label>.json`` next to the files: the parameter values and the two lines that
-    redraw the figure from ``lib`` (:func:`lib.citation.call_record`), which the book's
-    "Cite this figure" blocks and ``figures.json`` read.  In a Jupyter kernel outside the book
-    build the figure is also displayed under the cell, so a reader of the notebook sees every
-    numbered figure; in the book build (:func:`lib.book.static_build`) it is not, so the page shows it
-    once, in its numbered ``{glue:figure}``.  Returns nothing; the files are at
+    Glues ``<label>-params`` (the parameter values as text, for the caption via
+    ``{eval}`glued("<label>-params")```).  Saves ``<label>.json`` next to the files: the
+    parameter values and the two lines that redraw the figure from ``lib``
+    (:func:`lib.citation.call_record`), which the book's "Cite this figure" blocks and
+    ``figures.json`` read.  Displays nothing: the chapter's ``{figure}`` directive of the
+    exported ``<label>.svg`` shows the figure, numbered and captioned, in the book and in
+    JupyterLab alike (module docstring).  Returns nothing; the files are at
     :func:`export`'s paths.  ``parameters_text`` replaces the text :func:`format_params` would
     make (e.g. a claim map's values held fixed).
     """
@@ -380,9 +381,6 @@ def publish(fig, label: str, params=None, extra: Mapping | None = None, names=No
     record = {"label": label, "parameters_text": text, **call}
     _write(svg.with_suffix(".json"),
            (json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
-    glue(label, fig, display=False)
     glue(f"{label}-params", _Text(text), display=False)
-    if not static_build():
-        _show(fig)
     if close:
         plt.close(fig)

@@ -8,7 +8,7 @@ Writes, under the book's root (or ``--root``):
 * ``lib/<package>/figures.py``: one figure function and its ``FIGURES`` declaration (explorer
   grid, live panel);
 * ``chapters/<chapter>.ipynb``: the chapter skeleton (imports, the registry table, the figure
-  block: prose + ``{glue:figure}`` + ``chapter.figure(label)``, the key numbers);
+  block: prose + ``{figure}`` of the exported SVG + ``chapter.figure(label)``, the key numbers);
 * ``tests/test_<package>.py``: a first test of the result.
 
 The registry finds the package by itself (it declares ``PAPER``): the status page, the
@@ -199,7 +199,8 @@ def _notebook(paper: Paper) -> str:
         v4.new_code_cell(f"show([{paper.key!r}])"),
         v4.new_markdown_cell("## The model\n\nTODO: the model, its equations numbered as in the paper."),
         v4.new_markdown_cell(
-            f"TODO: what Figure 1 shows.\n\n```{{glue:figure}} {label}\n:name: {label}\n"
+            f"TODO: what Figure 1 shows.\n\n```{{figure}} ../_static/figures/{label}.svg\n"
+            f":name: {label}\n:enumerator: {paper.prefix}-1\n"
             ":alt: TODO: describe what the reader sees\n\n"
             f"Rebuilds {paper.short}'s **Figure 1** at {{eval}}`glued(\"{label}-params\")`.\n"
             f"Download: [SVG](../_static/figures/{label}.svg), [PNG](../_static/figures/{label}.png).\n"

@@ -49,6 +49,19 @@ LIB_MODULES = _import_every_lib_module()
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 
+import re  # noqa: E402
+
+_FIGURE_DIRECTIVE = re.compile(r"^(`{3,})\{figure\}[ \t]+(\S+)[ \t]*\n((?:[ \t]*:[\w-]+:.*\n)*)", re.M)
+
+
+def figure_directives(markdown: str) -> list[tuple[str, dict]]:
+    """The MyST ``{figure}`` directives of a Markdown text: ``(image path, {option: value})``."""
+    out = []
+    for m in _FIGURE_DIRECTIVE.finditer(markdown):
+        options = dict(re.findall(r"^[ \t]*:([\w-]+):[ \t]*(.*?)[ \t]*$", m.group(3), re.M))
+        out.append((m.group(2), options))
+    return out
+
 
 # --- the built book, shared by the book and browser suites -------------------------------------
 

@@ -139,6 +139,20 @@ def _book_figures(built_book):
             yield fig["id"], stem, fig
 
 
+def test_each_numbered_figure_shows_the_file_citers_download(built_book):
+    """The picture of a numbered figure is its exported SVG, to the byte (the chapter's ``{figure}``
+    of ``../_static/figures/<label>.svg``; no second copy of the figure drawn elsewhere)."""
+    seen = 0
+    for label, stem, fig in _book_figures(built_book):
+        imgs = fig.find_all("img")
+        assert len(imgs) == 1, f"{label}: {len(imgs)} pictures"
+        shown = (built_book.page(stem).parent / unquote(urlparse(imgs[0]["src"]).path)).resolve()
+        served = built_book.html / "_static" / "figures" / f"{label}.svg"
+        assert shown.read_bytes() == served.read_bytes(), f"{label}: {imgs[0]['src']} is not {served.name}"
+        seen += 1
+    assert seen >= len(registry.figure_labels())
+
+
 def test_no_running_figure_numbers_anywhere(built_book):
     """Every caption and every cross-reference to a figure shows the number derived from its label."""
     for page in [built_book.html / "intro.html", *(built_book.page(s) for s in CHAPTER_STEMS)]:

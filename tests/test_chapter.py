@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 from lib import chapter, registry  # noqa: E402
 from lib.params import spec_for  # noqa: E402
 
-from .conftest import CHAPTERS  # noqa: E402
+from .conftest import CHAPTERS, figure_directives  # noqa: E402
 
 SPECS = registry.figure_specs()
 _CALL = re.compile(r'chapter\.(figure|live_panel)\("(fig-[a-z0-9-]+)"')
@@ -48,6 +48,34 @@ def test_each_chapter_shows_each_of_its_figures_with_one_call(key):
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     for word in ("publish(", "explorer(", "LIVE_PANELS"):  # the helper does these
         assert word not in code, f"{paper.chapter}: a figure block by hand ({word})"
+
+
+_PUBLISHES = re.compile(r'(?:chapter\.figure|claim_maps\.figure)\("(fig-[a-z0-9-]+)"')
+
+
+@pytest.mark.parametrize("path", sorted(CHAPTERS.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_numbered_figures_are_figure_directives_of_the_exported_svg(path):
+    """Every figure a chapter publishes is shown by MyST's ``{figure}`` of its exported SVG.
+
+    ``../_static/figures/<label>.svg`` (what lib.figures.publish writes), ``:name: <label>`` and
+    ``:enumerator: <the book's number>``: jupyterlab-myst then draws the figure with its caption
+    and the book's number ("Figure BO-1"), where a ``{glue:figure}`` was a folded "Unknown
+    Directive" box; the book checks the enumerator too (_ext/book_cite.py).
+    """
+    nb = nbformat.read(path, as_version=4)
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert not re.search(r"\{glue(?::\w+)?\}", markdown), f"{path.name}: a glue directive or role"
+    shown = {}
+    for image, options in figure_directives(markdown):
+        name = options.get("name", "")
+        assert name.startswith("fig-"), f"{path.name}: a figure of {image} without a book label"
+        assert image == f"../_static/figures/{name}.svg", (name, image)
+        assert options.get("enumerator") == registry.figure_number(name), (name, options)
+        assert options.get("alt"), f"{name}: no alt text"
+        assert name not in shown, f"{name} shown twice"
+        shown[name] = options
+    published = [m for c in nb.cells if c.cell_type == "code" for m in _PUBLISHES.findall(c.source)]
+    assert sorted(shown) == sorted(published), f"{path.name}: figures shown != figures published"
 
 
 @pytest.mark.parametrize("label", sorted(SPECS))

@@ -21,7 +21,7 @@ import lib  # noqa: E402
 from lib import chapter, controls, explorer, live, new_paper, registry  # noqa: E402
 from lib.contract import Paper  # noqa: E402
 
-from .conftest import ROOT  # noqa: E402
+from .conftest import ROOT, figure_directives  # noqa: E402
 
 TOY = Paper("toy", "Toy (2020)", "A Toy Model of Trade", 2020, "toy_chapter", "toy2020",
             "toy_model")
@@ -58,7 +58,9 @@ def test_the_scaffold_writes_package_chapter_and_test(toy):
     nb = nbformat.read(root / "chapters" / "toy_chapter.ipynb", as_version=4)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    assert 'chapter.figure("fig-toy-1")' in code and "{glue:figure} fig-toy-1" in text
+    assert 'chapter.figure("fig-toy-1")' in code
+    assert figure_directives(text) == [("../_static/figures/fig-toy-1.svg", {
+        "name": "fig-toy-1", "enumerator": "TOY-1", "alt": "TODO: describe what the reader sees"})]
     assert all(c.outputs == [] for c in nb.cells if c.cell_type == "code")
     ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--config",
                            str(ROOT / "pyproject.toml"), str(root / "lib"), str(root / "tests")],

@@ -46,6 +46,8 @@ from matplotlib.transforms import Bbox  # noqa: E402
 
 from lib import registry  # noqa: E402
 
+from .conftest import figure_directives  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Width in CSS pixels of the text column a figure is shown in (Jupyter Book's theme at a
@@ -118,12 +120,12 @@ def figure_factories() -> dict[str, typing.Callable]:
 
 
 def published_labels() -> set[str]:
-    """Every figure a chapter shows as a numbered figure (``{glue:figure} <label>``)."""
+    """Every figure a chapter shows as a numbered figure (``{figure}`` with ``:name: <label>``)."""
     found = set()
     for nb in sorted((ROOT / "chapters").glob("*.ipynb")):
         for cell in json.loads(nb.read_text())["cells"]:
             if cell["cell_type"] == "markdown":
-                found |= set(re.findall(r"\{glue:figure\}\s+(fig-[a-z0-9-]+)", "".join(cell["source"])))
+                found |= {opts.get("name") for _, opts in figure_directives("".join(cell["source"]))}
     return found
 
 

@@ -43,7 +43,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from .conftest import CHAPTERS, ROOT
+from .conftest import CHAPTERS, ROOT, figure_directives
 from .test_browser import launch_chromium
 
 pytestmark = pytest.mark.jupyterlab
@@ -391,8 +391,10 @@ def _markup_problems(page, stem):
     Raw role or directive text, a bare BibTeX key of ``references.bib`` (what jupyterlab-myst
     shows for ``{cite:t}`key```), a bare glue key (what it shows for ``{glue:text}`key```: the
     chapters write ``{eval}`glued("key")```, _ext/book_glued.py), an ``{eval}`` role left
-    unevaluated or evaluated to an error, raw TeX between dollars, math that KaTeX could not
-    typeset, and fewer admonition boxes than the chapter's Markdown declares.
+    unevaluated or evaluated to an error, a directive or role jupyterlab-myst does not know (it
+    shows a folded "<name> - Unknown Directive" box, as it did for ``{glue:figure}``), raw TeX
+    between dollars, math that KaTeX could not typeset, and fewer admonition boxes than the
+    chapter's Markdown declares.
     """
     from pybtex.database import parse_file
 
@@ -409,6 +411,8 @@ def _markup_problems(page, stem):
     seen = page.evaluate(_RENDERED)
     text, out = seen["text"], []
     out += [f"raw role {m!r}" for m in sorted(set(re.findall(r"\{[a-z][\w:-]*\}`", text)))]
+    out += [f"jupyterlab-myst does not know {m!r}" for m in sorted(set(re.findall(
+        r"(\S+) [-–] Unknown (?:Directive|Role)", text)))]
     out += [f"raw directive {m!r}" for m in sorted(set(re.findall(r"^\s*(?:`{3,}|:{3,})\{[\w:-]+\}.*$",
                                                                     text, re.M)))]
     keys = parse_file(ROOT / "references.bib").entries
@@ -560,12 +564,21 @@ def _plain(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+#: Whether a Markdown cell draws figure ``name``: the exported SVG, loaded (jupyterlab-myst
+#: resolves ``../_static/figures/<name>.svg`` to the server's /files/ URL).
+_FIGURE_DRAWN = """(c, name) => Array.from(c.querySelectorAll('img')).some(i =>
+    new URL(i.src).pathname.endsWith('/_static/figures/' + name + '.svg') && i.complete
+    && i.naturalWidth > 0)"""
+
+
 def _check_chapter(chromium, server, stem, ui, times):
     nb = nbformat.read(CHAPTERS / f"{stem}.ipynb", as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     live = _live_labels(stem)
     figures = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
                and ("publish(" in c.source or "chapter.figure(" in c.source)]
+    shown = [(i, o["name"], o["enumerator"]) for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
+             for _, o in figure_directives(c.source)]
     panels = _panels()
     t0 = time.monotonic()
     context, page, errors = _open(chromium, server, stem, ui)
@@ -592,14 +605,22 @@ def _check_chapter(chromium, server, stem, ui, times):
         assert page.locator(".bk-live-panel").count() == len(live), \
             f"{stem} ({ui}): {page.locator('.bk-live-panel').count()} panels shown, {len(live)} made"
         assert ready == len(live), f"{stem} ({ui}): only {ready} of {len(live)} panels show a picture"
-        # every numbered figure is displayed under the cell that publishes it
+        # every numbered figure is drawn by its Markdown cell's {figure} (the exported SVG, with
+        # its caption and the book's number), and only there: the publishing cell shows none
         cells = page.locator(".jp-Notebook > .jp-Cell, .jp-WindowedPanel-viewport > .jp-Cell")
         assert cells.count() == len(nb.cells), (cells.count(), len(nb.cells))
+        for i, name, number in shown:
+            end = time.monotonic() + 30  # jupyterlab-myst redraws the cell once its {eval} has run
+            while not cells.nth(i).evaluate(_FIGURE_DRAWN, name) and time.monotonic() < end:
+                time.sleep(0.25)
+            drawn = cells.nth(i).evaluate(_FIGURE_DRAWN, name)
+            assert drawn, f"{stem} ({ui}): cell {i} does not draw {name} ({cells.nth(i).inner_text()[:200]!r})"
+            caption = re.sub(r"\s+", " ", cells.nth(i).inner_text())
+            assert f"Figure {number}:" in caption, f"{stem} ({ui}): {name} is not captioned 'Figure {number}'"
         for i in figures:
-            ok = cells.nth(i).evaluate(  # the figure itself, not an explorer's or a panel's picture
-                "c => Array.from(c.querySelectorAll('.jp-OutputArea .jp-RenderedImage img'))"
-                ".some(i => i.complete && i.naturalWidth > 0)")
-            assert ok, f"{stem} ({ui}): cell {i} publishes a figure the notebook does not show"
+            twice = cells.nth(i).evaluate(  # the figure itself, not an explorer's or a panel's picture
+                "c => c.querySelectorAll('.jp-OutputArea .jp-RenderedImage img').length")
+            assert twice == 0, f"{stem} ({ui}): cell {i} shows its figure under the code too"
         t1 = time.monotonic()
         for index, label in enumerate(live):
             _check_panel(page, index, label, panels[label])
