@@ -6,6 +6,8 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# the numbered figures, exported as Run All exports them (python -m lib.chapter), for make lab
+FIGURES := $(VENV)/.figures-exported
 
 .PHONY: book test setup clean lint bench release lab notebook readme
 
@@ -26,13 +28,19 @@ book: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The chapters' numbered figures (_static/figures), so that a chapter opened in JupyterLab shows
+# them before it runs, as in Binder (binder/postBuild); again when lib changes.
+$(FIGURES): $(STAMP) $(wildcard lib/*.py lib/*/*.py)
+	$(BIN)/python -m lib.chapter
+	touch $(FIGURES)
+
 # JupyterLab (or Notebook 7) in the project's virtualenv, as Binder serves it (local only:
 # 127.0.0.1), with Binder's setting overrides (binder/jupyter/labconfig: slider arrow keys).
-lab: $(STAMP)
+lab: $(STAMP) $(FIGURES)
 	JUPYTER_CONFIG_PATH=$(CURDIR)/binder/jupyter $(BIN)/jupyter-lab --ServerApp.ip=127.0.0.1 \
 	    chapters/baldwin_okubo.ipynb
 
-notebook: $(STAMP)
+notebook: $(STAMP) $(FIGURES)
 	JUPYTER_CONFIG_PATH=$(CURDIR)/binder/jupyter $(BIN)/jupyter-notebook --ServerApp.ip=127.0.0.1 \
 	    chapters/baldwin_okubo.ipynb
 
@@ -52,4 +60,4 @@ release: $(STAMP)
 	$(BIN)/python -m lib.release $(VERSION) $(if $(DRY_RUN),--dry-run)
 
 clean:
-	rm -rf _build _static/figures
+	rm -rf _build _static/figures $(FIGURES)

@@ -21,7 +21,9 @@ which reads the figure's :class:`lib.contract.FigureSpec` (declared in the paper
 The ``{figure}`` cell comes before the call that exports the file and glues its caption text:
 the book reads glue keys from the whole executed notebook and finds the file once the notebook
 has run, and in JupyterLab Run All evaluates the caption's ``{eval}`` and draws the picture after
-the code cells have run.
+the code cells have run.  :func:`export_all` (``python -m lib.chapter``; Binder's ``postBuild``
+and ``make lab`` run it) writes every numbered figure beforehand, the same bytes, so a chapter
+shows its figures as soon as it opens.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from dataclasses import dataclass, field
 from lib.book import STATIC_ENV, static_build  # noqa: F401 (re-exported)
 from lib.contract import FigureSpec
 
-__all__ = ["figure", "live_panel", "spec", "static_build", "STATIC_ENV", "LIVE_NOTE"]
+__all__ = ["figure", "live_panel", "spec", "export_all", "static_build", "STATIC_ENV", "LIVE_NOTE"]
 
 
 #: What a static page shows where a live panel would be.
@@ -101,13 +103,44 @@ def figure(label: str | FigureSpec, *, live: bool | None = None, note: bool = Tr
         Displays as the explorers and the live panel.
     """
     from lib.explorer import explorer
-    from lib.figures import publish
 
     s = spec(label)
-    publish(s.make(), s.label, params=s.params, extra=s.caption, names=s.names)
+    _export(s)
     explorers = [explorer(s.draw, s.params, e.grid, extras=s.extras, dpi=e.dpi, title=e.title,
                           alt=e.alt) for e in s.explore]
     return FigureBlock(s, explorers, s.live if live is None else live, note)
+
+
+def _export(s: FigureSpec, folder=None) -> None:
+    from lib.figures import publish
+
+    publish(s.make(), s.label, params=s.params, extra=s.caption, names=s.names, folder=folder)
+
+
+def export_all(folder=None, labels=None) -> list[str]:
+    """Export every numbered figure as the chapters' Run All does, before any notebook runs.
+
+    Every declared figure (:func:`figure`) and every claim map (:func:`lib.claim_maps.figure`) at
+    its declared parameters, into ``folder`` (default :func:`lib.book.export_folder`): SVG, PNG
+    and the citation record, the same bytes as Run All writes (``tests/test_notebooks.py``).  The
+    chapters show each figure with a ``{figure}`` of its exported SVG, so after this a reader who
+    opens a chapter in JupyterLab (Binder runs it in ``binder/postBuild``; ``make lab`` too) sees
+    the figures before running anything.  ``labels``: only these.  Returns the labels exported,
+    in order.
+    """
+    from lib import claim_maps, registry
+
+    done = []
+    wanted = None if labels is None else set(labels)
+    for s in registry.figure_specs().values():
+        if wanted is None or s.label in wanted:
+            _export(s, folder)
+            done.append(s.label)
+    for cm in claim_maps.collect():
+        if wanted is None or cm.label in wanted:
+            claim_maps.export_map(cm, cm.params, folder)
+            done.append(cm.label)
+    return done
 
 
 def live_panel(label: str | FigureSpec, *, note: bool = True):
@@ -116,3 +149,10 @@ def live_panel(label: str | FigureSpec, *, note: bool = True):
     if not s.live:
         raise ValueError(f"{s.label} declares no live panel")
     return _panel_or_note(s, note)
+
+
+if __name__ == "__main__":  # python -m lib.chapter: export every numbered figure (export_all)
+    import sys
+
+    labels = export_all(sys.argv[1] if len(sys.argv) > 1 else None)
+    print(f"exported {len(labels)} figures")

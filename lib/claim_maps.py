@@ -385,18 +385,25 @@ def fixed_text(cm: ClaimMap, params=None) -> str:
     return format_params(p, names=names)
 
 
+def export_map(cm: ClaimMap, params=None, folder=None) -> None:
+    """Draw the static map and publish it (:func:`lib.figures.publish`: SVG, PNG, record, ``-params``)."""
+    from .figures import publish
+
+    publish(fig_map(cm, params), cm.label, params=params, folder=folder,
+            parameters_text=fixed_text(cm, params))
+
+
 def publish_map(cm: ClaimMap, params=None):
     """Draw, export (SVG + PNG) and glue the static map, its fixed values and its share.
 
-    Glues ``<label>`` (the figure), ``<label>-params`` (values held fixed),
+    Exports the map (:func:`export_map`; the chapter's ``{figure}`` shows the SVG) and glues
+    ``<label>-params`` (values held fixed),
     ``<label>-share`` (the share sentence), ``<label>-why`` (why these two parameters) and
     ``<label>-verdict`` (the verdict at the defaults).
     """
-    from .figures import _Text, glue, publish
+    from .figures import _Text, glue
 
-    fig = fig_map(cm, params)
-    # publish glues <label>-params (once: a second glue of a key is a build warning)
-    publish(fig, cm.label, params=params, parameters_text=fixed_text(cm, params))
+    export_map(cm, params)  # glues <label>-params (once: a second glue of a key is a build warning)
     glue(f"{cm.label}-share", _Text(share(cm.label).text()), display=False)
     glue(f"{cm.label}-why", _Text(cm.why), display=False)
     glue(f"{cm.label}-verdict", _Text({"holds": "holds", "fails": "fails",

@@ -36,6 +36,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -149,9 +150,17 @@ class JupyterServer:
     def api(self, method, path):
         req = urllib.request.Request(self.base + path, method=method,
                                      headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(req, timeout=10) as r:
-            body = r.read()
-        return json.loads(body) if body else None
+        for attempt in range(6):
+            try:
+                with urllib.request.urlopen(req, timeout=10) as r:
+                    body = r.read()
+                return json.loads(body) if body else None
+            except urllib.error.HTTPError as err:
+                # jupyter_server answers 500 to GET /api/kernels while a kernel is starting (its
+                # last_activity is not set yet: TraitError in kernel_model); ask again
+                if method != "GET" or err.code != 500 or attempt == 5:
+                    raise
+                time.sleep(0.5)
 
     def url(self, path):
         return f"{self.base}{path}?token={self.token}"
@@ -252,14 +261,15 @@ _DIGEST = """img => new Promise(resolve => {
 })"""
 
 
-def _open(chromium, server, stem, ui):
+def _open(chromium, server, stem, ui, folder="chapters"):
     context = chromium.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     # ``reset``: a fresh workspace, or the lab reopens the previous chapter too (and its kernel)
-    path = (f"/lab/workspaces/{stem}/tree/chapters/{stem}.ipynb" if ui == "lab"
-            else f"/notebooks/chapters/{stem}.ipynb")
+    workspace = re.sub(r"\W", "-", f"{folder}-{stem}")
+    path = (f"/lab/workspaces/{workspace}/tree/{folder}/{stem}.ipynb" if ui == "lab"
+            else f"/notebooks/{folder}/{stem}.ipynb")
     page.goto(server.url(path) + ("&reset" if ui == "lab" else ""), wait_until="domcontentloaded")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
     return context, page, errors
@@ -577,8 +587,7 @@ def _check_chapter(chromium, server, stem, ui, times):
     live = _live_labels(stem)
     figures = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
                and ("publish(" in c.source or "chapter.figure(" in c.source)]
-    shown = [(i, o["name"], o["enumerator"]) for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
-             for _, o in figure_directives(c.source)]
+    shown = _figures_shown(stem)
     panels = _panels()
     t0 = time.monotonic()
     context, page, errors = _open(chromium, server, stem, ui)
@@ -684,6 +693,42 @@ def test_chapters_without_panels_read_well_in_jupyterlab(chromium, server, stem)
     finally:
         context.close()
         server.shutdown_kernels()
+
+
+def _figures_shown(stem):
+    """``(cell index, label, number)`` of each numbered figure a chapter's Markdown shows."""
+    nb = nbformat.read(CHAPTERS / f"{stem}.ipynb", as_version=4)
+    return [(i, o["name"], o["enumerator"]) for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
+            for _, o in figure_directives(c.source)]
+
+
+def test_figures_show_when_a_chapter_opens_after_binders_export(chromium, server):
+    """Binder's postBuild (and ``make lab``) export the numbered figures before any notebook runs
+    (``python -m lib.chapter``; the same bytes as Run All, tests/test_notebooks.py), so a chapter
+    shows every numbered figure, captioned, as soon as it opens in JupyterLab, before Run All."""
+    assert "\npython -m lib.chapter\n" in (ROOT / "binder" / "postBuild").read_text()
+    copy = server.root / "exported"
+    (copy / "chapters").mkdir(parents=True)
+    stems = [p.stem for p in sorted(CHAPTERS.glob("*.ipynb")) if _figures_shown(p.stem)]
+    for stem in stems:
+        shutil.copy(CHAPTERS / f"{stem}.ipynb", copy / "chapters")
+    env = {k: v for k, v in os.environ.items() if k != "BOOK_FIGURES_DIR"}
+    subprocess.run([sys.executable, "-m", "lib.chapter", str(copy / "_static" / "figures")],
+                   cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+    for stem in stems:
+        context, page, _ = _open(chromium, server, stem, "lab", folder="exported/chapters")
+        try:
+            cells = page.locator(".jp-Notebook > .jp-Cell, .jp-WindowedPanel-viewport > .jp-Cell")
+            for i, name, number in _figures_shown(stem):
+                end = time.monotonic() + 30
+                while not cells.nth(i).evaluate(_FIGURE_DRAWN, name) and time.monotonic() < end:
+                    time.sleep(0.25)
+                assert cells.nth(i).evaluate(_FIGURE_DRAWN, name), f"{stem}: {name} not drawn on opening"
+                caption = re.sub(r"\s+", " ", cells.nth(i).inner_text())
+                assert f"Figure {number}:" in caption, f"{stem}: {name} is not captioned 'Figure {number}'"
+        finally:
+            context.close()
+            server.shutdown_kernels()
 
 
 @pytest.mark.book

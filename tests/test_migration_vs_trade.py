@@ -573,7 +573,7 @@ def test_chapter_labels_the_book_models_and_anchors():
     nb = nbformat.read(Path(__file__).parent.parent / "chapters" / "gordon.ipynb", as_version=4)
     text = "\n".join(c.source for c in nb.cells)
     for lab in ("f1", "f2", "f3", "f4"):
-        alt = re.search(rf":name: fig-gordon-{lab}\n:alt: ([^\n]*)", text).group(1)
+        alt = re.search(rf":name: fig-gordon-{lab}\n(?::[\w-]+: [^\n]*\n)*?:alt: ([^\n]*)", text).group(1)
         assert "book's own illustrative model" in alt, lab
     from lib.migration_vs_trade.figures import FIGURES  # the explorers are declared there (#17)
 

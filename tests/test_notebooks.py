@@ -27,3 +27,15 @@ def test_notebook_executes_without_error_output(path, tmp_path, monkeypatch):
             assert out.output_type != "error", f"{path.name} cell {i}: {out.get('ename')}"
             if out.output_type == "stream" and out.name == "stderr":  # a build warning (nb_output_stderr)
                 raise AssertionError(f"{path.name} cell {i} wrote to stderr: {out.text[:500]}")
+    # what Run All exported is what `python -m lib.chapter` (binder/postBuild, make lab) exports
+    # before any notebook runs, to the byte: the chapters' {figure} shows those files on opening
+    ran = {f.name: f.read_bytes() for f in sorted((tmp_path / "figures").glob("fig-*.*"))}
+    if ran:
+        from lib import chapter
+
+        labels = {name.rsplit(".", 1)[0] for name in ran}
+        assert sorted(chapter.export_all(tmp_path / "before", labels)) == sorted(labels)
+        before = {f.name: f.read_bytes() for f in sorted((tmp_path / "before").glob("fig-*.*"))}
+        assert set(ran) <= set(before), sorted(set(ran) - set(before))  # the atlas writes no record
+        differ = [name for name in ran if before[name] != ran[name]]
+        assert differ == [], f"{path.name}: exported before running differs from Run All: {differ}"
