@@ -58,9 +58,12 @@ class BookFigure(_SphinxFigure):
         enumerator = self.options.pop("enumerator", None)
         if enumerator is not None:
             name = self.options.get("name", "")
-            expected = registry.figure_number(name) if _is_book_label(name) else None
-            if enumerator != expected:
-                env = self.state.document.settings.env
+            env = self.state.document.settings.env
+            if not _is_book_label(name):
+                logger.warning("figure %r has ':enumerator: %s' but no book label 'fig-<paper>-<n>' "
+                               "to number it by", name, enumerator, location=(env.docname, self.lineno))
+            elif enumerator != registry.figure_number(name):
+                expected = registry.figure_number(name)
                 logger.warning("figure %r has ':enumerator: %s', but its number is %s: write "
                                "':enumerator: %s' (lib.registry.figure_number of its :name:)",
                                name, enumerator, expected, expected,
