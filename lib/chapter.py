@@ -121,25 +121,43 @@ def export_all(folder=None, labels=None) -> list[str]:
     """Export every numbered figure as the chapters' Run All does, before any notebook runs.
 
     Every declared figure (:func:`figure`) and every claim map (:func:`lib.claim_maps.figure`) at
-    its declared parameters, into ``folder`` (default :func:`lib.book.export_folder`): SVG, PNG
-    and the citation record, the same bytes as Run All writes (``tests/test_notebooks.py``).  The
-    chapters show each figure with a ``{figure}`` of its exported SVG, so after this a reader who
-    opens a chapter in JupyterLab (Binder runs it in ``binder/postBuild``; ``make lab`` too) sees
-    the figures before running anything.  ``labels``: only these.  Returns the labels exported,
-    in order.
+    its declared parameters: SVG, PNG and the citation record, the same bytes as Run All writes
+    (``tests/test_notebooks.py``).  The chapters show each figure with a ``{figure}`` of its
+    exported SVG, so after this a reader who opens a chapter in JupyterLab (Binder runs it in
+    ``binder/postBuild``; ``make lab`` too) sees the figures before running anything.
+
+    Parameters
+    ----------
+    folder : path-like, optional
+        Where to write (default :func:`lib.book.export_folder`, as :func:`lib.figures.publish`).
+    labels : iterable of str, optional
+        Only these figures (default: all).
+
+    Returns
+    -------
+    list of str
+        The labels exported, in order.
+
+    Raises
+    ------
+    ValueError
+        A label in ``labels`` is neither a declared figure nor a claim map.
     """
     from lib import claim_maps, registry
 
+    specs, maps = registry.figure_specs(), {cm.label: cm for cm in claim_maps.collect()}
+    wanted = [*specs, *maps] if labels is None else [labels] if isinstance(labels, str) else list(labels)
+    unknown = [lb for lb in wanted if lb not in specs and lb not in maps]
+    if unknown:
+        raise ValueError(f"no declared figure or claim map is labelled {', '.join(map(repr, unknown))}")
     done = []
-    wanted = None if labels is None else set(labels)
-    for s in registry.figure_specs().values():
-        if wanted is None or s.label in wanted:
-            _export(s, folder)
-            done.append(s.label)
-    for cm in claim_maps.collect():
-        if wanted is None or cm.label in wanted:
-            claim_maps.export_map(cm, cm.params, folder)
-            done.append(cm.label)
+    for label in [*specs, *maps]:
+        if label in wanted:
+            if label in specs:
+                _export(specs[label], folder)
+            else:
+                claim_maps.export_map(maps[label], maps[label].params, folder)
+            done.append(label)
     return done
 
 

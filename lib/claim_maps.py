@@ -386,7 +386,12 @@ def fixed_text(cm: ClaimMap, params=None) -> str:
 
 
 def export_map(cm: ClaimMap, params=None, folder=None) -> None:
-    """Draw the static map and publish it (:func:`lib.figures.publish`: SVG, PNG, record, ``-params``)."""
+    """Draw the static map and publish it (:func:`lib.figures.publish`: SVG, PNG, record, ``-params``).
+
+    ``params`` marks the chapter's values on the map (default ``cm.params``); ``folder`` is where to
+    write (default :func:`lib.figures.export_folder`).  The one drawing-and-exporting step of a
+    map: the chapter's :func:`figure` and :func:`lib.chapter.export_all` both call it.
+    """
     from .figures import publish
 
     publish(fig_map(cm, params), cm.label, params=params, folder=folder,

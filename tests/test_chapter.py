@@ -147,6 +147,19 @@ def test_chapters_show_glued_values_with_eval_glued_only():
                     f"{path.name} cell {i}: no code cell above imports glued"
 
 
+def test_export_all_writes_what_a_chapter_publishes(tmp_path):
+    """``python -m lib.chapter``: each declared figure and claim map, SVG + PNG + record (the same
+    bytes as Run All: tests/test_notebooks.py); an unknown label is a ValueError naming it."""
+    done = chapter.export_all(tmp_path, ["fig-bo-map-fn11", "fig-bo-1"])
+    assert done == ["fig-bo-1", "fig-bo-map-fn11"]  # declared figures first, then the maps
+    assert sorted(p.name for p in tmp_path.glob("fig-*")) == sorted(
+        f"{label}.{ext}" for label in done for ext in ("svg", "png", "json"))
+    assert chapter.export_all(tmp_path / "one", "fig-bo-2") == ["fig-bo-2"]
+    with pytest.raises(ValueError, match="'fig-bo-99'"):
+        chapter.export_all(tmp_path, ["fig-bo-1", "fig-bo-99"])
+    plt.close("all")
+
+
 def test_glued_prints_what_glue_text_prints():
     from myst_nb.core.variables import format_plain_text as myst_format
 
