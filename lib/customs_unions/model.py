@@ -401,7 +401,7 @@ def _country(P, m_zp, m_om, z, t, tb, s_s, r, p):
     (K, θ̂, Ω̂, x) with K = 0 at a corner (θ̂ ≥ 1) and K = ∞ where no finite K
     exists.
     """
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):  # theta = inf: a corner (K = 0)
         theta = r / ((1.0 - t) * P * m_zp * z)
     corner = theta >= 1.0
     th = np.minimum(theta, 1.0)
