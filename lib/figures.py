@@ -313,8 +313,8 @@ def format_plain_text(text: str, spec: str = "") -> str:
 def glued(key: str, spec: str = "") -> _Text:
     """The text a glued value shows in the prose: ``{eval}`glued("key")``` in a chapter's Markdown.
 
-    In JupyterLab (jupyterlab-myst evaluates ``{eval}`` roles when Run All reaches the Markdown
-    cell) this returns exactly what the book prints for ``{glue:text}`key:spec``` (the book's
+    In JupyterLab (jupyterlab-myst evaluates ``{eval}`` roles in the kernel; under Run All after
+    the code cells, CONTRIBUTING "A glued value in the prose") this returns exactly what the book prints for ``{glue:text}`key:spec``` (the book's
     extension ``_ext/book_glued.py`` turns the role into that glue role), so the notebook and the
     book read the same.  ``spec`` is a format specification (``".4f"``) as after glue:text's colon.
 

@@ -129,8 +129,9 @@ def _glued_ext():
 
 def test_chapters_show_glued_values_with_eval_glued_only():
     """No ``{glue:text}`` (JupyterLab shows its bare key); every ``{eval}`` is a ``glued(...)`` call
-    the book turns into ``{glue:text}``, and its key is glued by a code cell above it (Run All
-    evaluates a Markdown cell's roles when it reaches the cell)."""
+    the book turns into ``{glue:text}``, and a code cell above it imports ``glued`` (whether each
+    value is there when Run All evaluates the role is checked in a real JupyterLab:
+    tests/test_jupyterlab.py, CONTRIBUTING "A glued value in the prose")."""
     ext = _glued_ext()
     for path in sorted(CHAPTERS.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
