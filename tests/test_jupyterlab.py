@@ -574,11 +574,25 @@ def _plain(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-#: Whether a Markdown cell draws figure ``name``: the exported SVG, loaded (jupyterlab-myst
-#: resolves ``../_static/figures/<name>.svg`` to the server's /files/ URL).
-_FIGURE_DRAWN = """(c, name) => Array.from(c.querySelectorAll('img')).some(i =>
+#: Whether a Markdown cell draws figure ``name`` (the exported SVG, loaded: jupyterlab-myst resolves
+#: ``../_static/figures/<name>.svg`` to the server's /files/ URL), and the cell's text (its caption).
+_FIGURE_DRAWN = """(c, name) => ({drawn: Array.from(c.querySelectorAll('img')).some(i =>
     new URL(i.src).pathname.endsWith('/_static/figures/' + name + '.svg') && i.complete
-    && i.naturalWidth > 0)"""
+    && i.naturalWidth > 0), text: c.textContent.replace(/\\s+/g, ' ')})"""
+
+
+def _check_figure(cells, i, name, number, where):
+    """Figure ``name`` drawn in cell ``i`` and captioned "Figure <number>:" (jupyterlab-myst draws
+    the cell again once its ``{eval}`` has run: wait until both are seen in one look, up to 30 s)."""
+    end = time.monotonic() + 30
+    while True:
+        seen = cells.nth(i).evaluate(_FIGURE_DRAWN, name)
+        captioned = f"Figure {number}:" in seen["text"]
+        if (seen["drawn"] and captioned) or time.monotonic() > end:
+            break
+        time.sleep(0.25)
+    assert seen["drawn"], f"{where}: cell {i} does not draw {name} ({seen['text'][:200]!r})"
+    assert captioned, f"{where}: {name} is not captioned 'Figure {number}' ({seen['text'][:200]!r})"
 
 
 def _check_chapter(chromium, server, stem, ui, times):
@@ -619,13 +633,7 @@ def _check_chapter(chromium, server, stem, ui, times):
         cells = page.locator(".jp-Notebook > .jp-Cell, .jp-WindowedPanel-viewport > .jp-Cell")
         assert cells.count() == len(nb.cells), (cells.count(), len(nb.cells))
         for i, name, number in shown:
-            end = time.monotonic() + 30  # jupyterlab-myst redraws the cell once its {eval} has run
-            while not cells.nth(i).evaluate(_FIGURE_DRAWN, name) and time.monotonic() < end:
-                time.sleep(0.25)
-            drawn = cells.nth(i).evaluate(_FIGURE_DRAWN, name)
-            assert drawn, f"{stem} ({ui}): cell {i} does not draw {name} ({cells.nth(i).inner_text()[:200]!r})"
-            caption = re.sub(r"\s+", " ", cells.nth(i).inner_text())
-            assert f"Figure {number}:" in caption, f"{stem} ({ui}): {name} is not captioned 'Figure {number}'"
+            _check_figure(cells, i, name, number, f"{stem} ({ui})")
         for i in figures:
             twice = cells.nth(i).evaluate(  # the figure itself, not an explorer's or a panel's picture
                 "c => c.querySelectorAll('.jp-OutputArea .jp-RenderedImage img').length")
@@ -720,12 +728,7 @@ def test_figures_show_when_a_chapter_opens_after_binders_export(chromium, server
         try:
             cells = page.locator(".jp-Notebook > .jp-Cell, .jp-WindowedPanel-viewport > .jp-Cell")
             for i, name, number in _figures_shown(stem):
-                end = time.monotonic() + 30
-                while not cells.nth(i).evaluate(_FIGURE_DRAWN, name) and time.monotonic() < end:
-                    time.sleep(0.25)
-                assert cells.nth(i).evaluate(_FIGURE_DRAWN, name), f"{stem}: {name} not drawn on opening"
-                caption = re.sub(r"\s+", " ", cells.nth(i).inner_text())
-                assert f"Figure {number}:" in caption, f"{stem}: {name} is not captioned 'Figure {number}'"
+                _check_figure(cells, i, name, number, f"{stem}, on opening")
         finally:
             context.close()
             server.shutdown_kernels()
