@@ -36,7 +36,6 @@ from .book import (  # noqa: F401 - re-exported (lib.figures.book_root etc.)
     EXPORT_SUBDIR,
     book_root,
     export_folder,
-    static_build,
 )
 
 #: The book's matplotlib style: one place, applied on import of this module.
